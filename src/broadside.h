@@ -58,6 +58,7 @@ enum	page {
 	PAGE_ORG_INDEX,		/* /{lang}/organisations/ */
 	PAGE_ORG,		/* /{lang}/organisations/{slug}/ */
 	PAGE_SEARCH,		/* /{lang}/search?q= */
+	PAGE_SLASH_REDIRECT,	/* /{lang}/{listing} : redirect to path + "/" */
 	PAGE__MAX
 };
 

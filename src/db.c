@@ -1,1 +1,1211 @@
-/* placeholder: being written */
+/*
+ * The database connection, the one table of SQL statements, and the
+ * helpers that bind parameters and fetch rows.  Every statement any
+ * program runs is in stmts[] below, prepared once per connection; values
+ * only ever travel as bound parameters.  (The single exception is the
+ * migration runner, db_migrate.c, which executes the SQL files shipped
+ * with the program.)
+ *
+ * The public role prepares only the SELECTs before STMT__PUBLIC_MAX, and
+ * its account has no other privilege, so a flaw in the public program
+ * cannot write.  A lost server is noticed by error number, remembered in
+ * db->down, and the connection is rebuilt (statements re-prepared) before
+ * the next use.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "arena.h"
+#include "cfg.h"
+#include "db.h"
+#include "db_internal.h"
+#include "log.h"
+#include "util.h"
+
+/* The newest migration this build knows (sql/migrations/NNNN-*.sql). */
+#define	DB_SCHEMA_VERSION	1
+
+/* Seconds of idleness after which db_ensure() pings before a request. */
+#define	DB_PING_IDLE		5
+
+/*
+ * Public visibility of an item "i": the one rule every public query uses.
+ * Drafts and items scheduled for later never leak, not even as counts.
+ */
+#define	VISIBLE	"i.status = 'published' AND i.published_at <= UTC_TIMESTAMP()"
+
+/* Columns of an item in listings (struct item without body_html). */
+#define	ITEM_COLS \
+	"i.id, i.kind, i.lang, i.group_id, i.slug, i.title, i.summary, " \
+	"i.hashtag, i.byline, i.entry_id, i.published_at, i.updated_at, " \
+	"e.starts_at, e.ends_at, e.tz, e.location"
+#define	ITEM_FROM \
+	" FROM items i LEFT JOIN events e ON e.item_id = i.id"
+#define	ITEM_ORDER \
+	" ORDER BY i.published_at DESC, i.id DESC"
+
+/* Items an organisation signed or one of its people spoke at. */
+#define	ORG_ITEMS \
+	"i.id IN (SELECT item_id FROM signatories WHERE org_id = ? " \
+	"UNION SELECT item_id FROM speakers WHERE org_id = ?)"
+
+/* Columns of an organisation (struct org without count). */
+#define	ORG_COLS \
+	"o.id, o.slug, o.name, o.short_name, o.url, o.updated_at"
+
+static const char *const stmts[STMT__MAX] = {
+	/* STMT_SET_SESSION */
+	"SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,"
+	"NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+	"NO_ENGINE_SUBSTITUTION'",
+	/* STMT_MIGRATIONS_EXIST */
+	"SELECT COUNT(*) FROM information_schema.TABLES "
+	"WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'schema_migrations'",
+	/* STMT_SCHEMA_VERSION */
+	"SELECT MAX(version) FROM schema_migrations",
+	/* STMT_NOW */
+	"SELECT UTC_TIMESTAMP()",
+	/* STMT_SITE_STATE */
+	"SELECT generation, changed_at FROM site_state WHERE id = 1",
+	/* STMT_LANGUAGE_LIST */
+	"SELECT code, name, dir FROM languages ORDER BY position, code",
+	/* STMT_ITEM_LIST_LANG */
+	"SELECT " ITEM_COLS ITEM_FROM
+	" WHERE i.lang = ? AND " VISIBLE
+	ITEM_ORDER " LIMIT ? OFFSET ?",
+	/* STMT_ITEM_LIST_KIND */
+	"SELECT " ITEM_COLS ITEM_FROM
+	" WHERE i.lang = ? AND i.kind = ? AND " VISIBLE
+	ITEM_ORDER " LIMIT ? OFFSET ?",
+	/* STMT_ITEM_LIST_TAG */
+	"SELECT " ITEM_COLS ITEM_FROM
+	" JOIN item_tags it ON it.item_id = i.id"
+	" WHERE i.lang = ? AND it.tag_id = ? AND " VISIBLE
+	ITEM_ORDER " LIMIT ? OFFSET ?",
+	/* STMT_ITEM_LIST_ORG */
+	"SELECT " ITEM_COLS ITEM_FROM
+	" WHERE i.lang = ? AND " ORG_ITEMS " AND " VISIBLE
+	ITEM_ORDER " LIMIT ? OFFSET ?",
+	/* STMT_ITEM_COUNT_LANG */
+	"SELECT COUNT(*) FROM items i WHERE i.lang = ? AND " VISIBLE,
+	/* STMT_ITEM_COUNT_KIND */
+	"SELECT COUNT(*) FROM items i "
+	"WHERE i.lang = ? AND i.kind = ? AND " VISIBLE,
+	/* STMT_ITEM_COUNT_TAG */
+	"SELECT COUNT(*) FROM items i JOIN item_tags it ON it.item_id = i.id "
+	"WHERE i.lang = ? AND it.tag_id = ? AND " VISIBLE,
+	/* STMT_ITEM_COUNT_ORG */
+	"SELECT COUNT(*) FROM items i "
+	"WHERE i.lang = ? AND " ORG_ITEMS " AND " VISIBLE,
+	/* STMT_ITEM_GET */
+	"SELECT " ITEM_COLS ", i.body_html" ITEM_FROM
+	" WHERE i.lang = ? AND i.kind = ? AND i.slug = ? AND " VISIBLE,
+	/* STMT_ITEM_OLD_SLUG */
+	"SELECT i.slug FROM item_slugs s JOIN items i ON i.id = s.item_id "
+	"WHERE s.lang = ? AND s.kind = ? AND s.slug = ? "
+	"AND i.lang = s.lang AND i.kind = s.kind AND " VISIBLE,
+	/* STMT_ITEM_TRANSLATIONS */
+	"SELECT i.lang, l.name, i.kind, i.slug, i.title "
+	"FROM items i JOIN languages l ON l.code = i.lang "
+	"WHERE i.group_id = ? AND i.id <> ? AND " VISIBLE
+	" ORDER BY l.position, i.lang",
+	/* STMT_ITEM_TAGS */
+	"SELECT t.id, t.lang, t.slug, t.name FROM item_tags it "
+	"JOIN tags t ON t.id = it.tag_id WHERE it.item_id = ? "
+	"ORDER BY t.name, t.id",
+	/* STMT_ITEM_MEDIA */
+	"SELECT m.id, im.role, m.filename, m.original_name, m.mime, m.bytes, "
+	"m.width, m.height, m.alt, COALESCE(im.caption, m.caption), m.credit "
+	"FROM item_media im JOIN media m ON m.id = im.media_id "
+	"WHERE im.item_id = ? ORDER BY im.role, im.position, m.id",
+	/* STMT_ITEM_SIGNATORIES */
+	"SELECT " ORG_COLS ", s.role, s.signed_on "
+	"FROM signatories s JOIN organisations o ON o.id = s.org_id "
+	"WHERE s.item_id = ? ORDER BY s.position, o.name",
+	/* STMT_EVENT_GET */
+	"SELECT starts_at, ends_at, tz, location, online_url, "
+	"registration_url FROM events WHERE item_id = ?",
+	/* STMT_EVENT_LANGUAGES */
+	"SELECT lang, mode FROM event_languages WHERE item_id = ? "
+	"ORDER BY mode, position, lang",
+	/* STMT_EVENT_SPEAKERS */
+	"SELECT sp.name, sp.role, sp.part, sp.is_chair, o.id, o.slug, "
+	"o.name, o.short_name, o.url, o.updated_at "
+	"FROM speakers sp LEFT JOIN organisations o ON o.id = sp.org_id "
+	"WHERE sp.item_id = ? ORDER BY sp.position",
+	/* STMT_EVENT_UPCOMING */
+	"SELECT " ITEM_COLS
+	" FROM items i JOIN events e ON e.item_id = i.id"
+	" WHERE i.lang = ? AND e.ends_at > UTC_TIMESTAMP() AND " VISIBLE
+	" ORDER BY e.starts_at, i.id LIMIT ?",
+	/* STMT_TAG_LIST */
+	"SELECT t.id, t.lang, t.slug, t.name, COUNT(*) FROM tags t "
+	"JOIN item_tags it ON it.tag_id = t.id "
+	"JOIN items i ON i.id = it.item_id "
+	"WHERE t.lang = ? AND i.lang = t.lang AND " VISIBLE
+	" GROUP BY t.id, t.lang, t.slug, t.name ORDER BY t.name, t.id",
+	/* STMT_TAG_GET */
+	"SELECT t.id, t.lang, t.slug, t.name, "
+	"(SELECT COUNT(*) FROM item_tags it JOIN items i ON i.id = it.item_id "
+	"WHERE it.tag_id = t.id AND i.lang = t.lang AND " VISIBLE ") "
+	"FROM tags t WHERE t.lang = ? AND t.slug = ?",
+	/* STMT_ORG_LIST */
+	"SELECT " ORG_COLS ", COUNT(DISTINCT i.id) FROM organisations o "
+	"JOIN (SELECT org_id, item_id FROM signatories UNION "
+	"SELECT org_id, item_id FROM speakers WHERE org_id IS NOT NULL) x "
+	"ON x.org_id = o.id JOIN items i ON i.id = x.item_id "
+	"WHERE i.lang = ? AND " VISIBLE
+	" GROUP BY o.id, o.slug, o.name, o.short_name, o.url, o.updated_at"
+	" ORDER BY o.name, o.id",
+	/* STMT_ORG_GET */
+	"SELECT " ORG_COLS ", (SELECT COUNT(*) FROM items i WHERE "
+	"i.id IN (SELECT item_id FROM signatories WHERE org_id = o.id "
+	"UNION SELECT item_id FROM speakers WHERE org_id = o.id) AND "
+	VISIBLE ") FROM organisations o WHERE o.slug = ?",
+	/* STMT_MIGRATIONS_CREATE */
+	"CREATE TABLE IF NOT EXISTS schema_migrations ("
+	"version INT NOT NULL PRIMARY KEY, "
+	"name VARCHAR(200) NOT NULL, "
+	"applied_at DATETIME NOT NULL"
+	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
+	/* STMT_MIGRATION_LIST */
+	"SELECT version, name FROM schema_migrations ORDER BY version",
+	/* STMT_MIGRATION_RECORD */
+	"INSERT INTO schema_migrations (version, name, applied_at) "
+	"VALUES (?, ?, UTC_TIMESTAMP())",
+	/* STMT_GENERATION_BUMP */
+	"UPDATE site_state SET generation = generation + 1, "
+	"changed_at = UTC_TIMESTAMP() WHERE id = 1",
+	/* STMT_ORG_UPSERT */
+	"INSERT INTO organisations (slug, name, short_name, url, created_at, "
+	"updated_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP()) "
+	"ON DUPLICATE KEY UPDATE "
+	"updated_at = IF(name <=> VALUES(name) AND "
+	"short_name <=> VALUES(short_name) AND url <=> VALUES(url), "
+	"updated_at, UTC_TIMESTAMP()), "
+	"name = VALUES(name), short_name = VALUES(short_name), "
+	"url = VALUES(url)",
+	/* STMT_ORG_ID */
+	"SELECT id FROM organisations WHERE slug = ?",
+	/* STMT_TAG_UPSERT */
+	"INSERT INTO tags (lang, slug, name) VALUES (?, ?, ?) "
+	"ON DUPLICATE KEY UPDATE name = VALUES(name)",
+	/* STMT_TAG_ID */
+	"SELECT id FROM tags WHERE lang = ? AND slug = ?",
+	/* STMT_LANGUAGE_EXISTS */
+	"SELECT COUNT(*) FROM languages WHERE code = ?",
+	/* STMT_ITEM_FIND */
+	"SELECT id, group_id FROM items WHERE lang = ? AND kind = ? "
+	"AND slug = ?",
+	/* STMT_GROUP_INSERT */
+	"INSERT INTO translation_groups (created_at) VALUES (UTC_TIMESTAMP())",
+	/* STMT_ITEM_INSERT */
+	"INSERT INTO items (kind, lang, group_id, slug, title, summary, "
+	"body_md, body_html, hashtag, byline, status, published_at, "
+	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"UTC_TIMESTAMP(), ?)",
+	/* STMT_ITEM_SET_ENTRY_ID */
+	"UPDATE items SET entry_id = ? WHERE id = ? AND entry_id IS NULL",
+	/* STMT_ITEM_TAG_INSERT */
+	"INSERT INTO item_tags (item_id, tag_id) VALUES (?, ?)",
+	/* STMT_SIGNATORY_INSERT */
+	"INSERT INTO signatories (item_id, org_id, role, signed_on, position) "
+	"VALUES (?, ?, ?, ?, ?)",
+	/* STMT_EVENT_INSERT */
+	"INSERT INTO events (item_id, starts_at, ends_at, tz, location, "
+	"online_url, registration_url) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_EVENT_LANGUAGE_INSERT */
+	"INSERT INTO event_languages (item_id, lang, mode, position) "
+	"VALUES (?, ?, ?, ?)",
+	/* STMT_SPEAKER_INSERT */
+	"INSERT INTO speakers (item_id, position, name, role, part, org_id, "
+	"is_chair) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_MEDIA_FIND */
+	"SELECT id FROM media WHERE filename = ?",
+	/* STMT_MEDIA_INSERT */
+	"INSERT INTO media (filename, original_name, mime, bytes, width, "
+	"height, alt, caption, credit, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	/* STMT_ITEM_MEDIA_INSERT */
+	"INSERT INTO item_media (item_id, media_id, role, position, caption) "
+	"VALUES (?, ?, ?, ?, ?)",
+	/* STMT_REVISION_INSERT */
+	"INSERT INTO revisions (item_id, version, user_id, created_at, note, "
+	"snapshot) VALUES (?, ?, NULL, UTC_TIMESTAMP(), ?, ?)",
+	/* STMT_AUDIT_INSERT */
+	"INSERT INTO audit_log (at, user_id, client_addr, action, "
+	"object_type, object_id, detail) "
+	"VALUES (UTC_TIMESTAMP(), NULL, NULL, ?, ?, ?, ?)",
+};
+
+/* Names of the roles' configuration sections, for messages. */
+static const char *const role_sections[DB_ROLE__MAX] = {
+	"database.public",	/* DB_ROLE_PUBLIC */
+	"database.admin",	/* DB_ROLE_ADMIN */
+};
+
+/* db_open()'s and db_check_schema()'s messages: one process, one thread. */
+static char	 db_msg[1024];
+
+static int	 db_connect(struct db *);
+static void	 db_disconnect(struct db *);
+static int	 db_setup(struct db *);
+
+/* Returns 1 if a client or server error means the server is unreachable. */
+static int
+db_errno_down(unsigned int e)
+{
+	switch (e) {
+	case CR_SOCKET_CREATE_ERROR:
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case CR_IPSOCK_ERROR:
+	case CR_UNKNOWN_HOST:
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_SERVER_LOST_EXTENDED:
+	case CR_ERR_NET_READ:
+	case CR_ERR_NET_WRITE:
+	case ER_CON_COUNT_ERROR:
+	case ER_SERVER_SHUTDOWN:
+	case ER_CONNECTION_KILLED:
+	case 4031:	/* ER_CLIENT_INTERACTION_TIMEOUT (MySQL 8) */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+void
+db_seterr(struct db *db, unsigned int e, const char *msg)
+{
+	db->lasterrno = e;
+	strlcpy_bs(db->lasterr, msg != NULL ? msg : "", sizeof(db->lasterr));
+	if (db_errno_down(e))
+		db->down = 1;
+}
+
+MYSQL *
+db_mysql(struct db *db)
+{
+	return db->my;
+}
+
+/* Where the account connects, for messages: socket or host[:port]. */
+static const char *
+db_where(const struct cfg_db *c, char *buf, size_t size)
+{
+	if (c->socket != NULL)
+		snprintf(buf, size, "%s", c->socket);
+	else if (c->host != NULL && c->port != 0)
+		snprintf(buf, size, "%s:%u", c->host, c->port);
+	else if (c->host != NULL)
+		snprintf(buf, size, "%s", c->host);
+	else if (c->group != NULL)
+		snprintf(buf, size, "the server of my.cnf group [%s]",
+		    c->group);
+	else
+		snprintf(buf, size, "the default socket");
+	return buf;
+}
+
+/* What an operator should look at after a failed connection. */
+static const char *
+db_connect_hint(unsigned int e, const struct cfg_db *c)
+{
+	switch (e) {
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case CR_SOCKET_CREATE_ERROR:
+	case CR_IPSOCK_ERROR:
+	case CR_SERVER_LOST:
+	case CR_SERVER_GONE_ERROR:
+		return c->socket != NULL ? "is MariaDB running? check socket" :
+		    "is MariaDB running and listening? check host and port";
+	case CR_UNKNOWN_HOST:
+		return "check host";
+	case ER_ACCESS_DENIED_ERROR:
+		return "check user and password, or create the account with "
+		    "`broadside grants | mariadb -uroot`";
+	case ER_DBACCESS_DENIED_ERROR:
+	case ER_BAD_DB_ERROR:
+		return "check database, or create it and grant access with "
+		    "`broadside grants | mariadb -uroot`";
+	case ER_CON_COUNT_ERROR:
+		return "the server has too many connections: raise "
+		    "max_connections or run fewer workers";
+	default:
+		return "check the settings";
+	}
+}
+
+static int
+db_connect(struct db *db)
+{
+	const struct cfg_db	*c = &db->cfg;
+	unsigned int		 timeout, rtimeout, off = 0;
+	char			 where[300];
+
+	if ((db->my = mysql_init(NULL)) == NULL) {
+		snprintf(db_msg, sizeof(db_msg), "%s: mysql_init failed "
+		    "(out of memory)", role_sections[db->role]);
+		return -1;
+	}
+	/*
+	 * utf8mb4 for the whole session; connect quickly or fail (a worker
+	 * answering 503 beats one hanging); never LOAD DATA LOCAL.  The
+	 * library's automatic reconnect stays off: it would lose the
+	 * prepared statements and the session settings behind our back.
+	 */
+	timeout = 3;
+	rtimeout = db->role == DB_ROLE_PUBLIC ? 30 : 600;
+	if (mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4") ||
+	    mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout) ||
+	    mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &rtimeout) ||
+	    mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &rtimeout) ||
+	    mysql_options(db->my, MYSQL_OPT_LOCAL_INFILE, &off) ||
+	    (c->group != NULL &&
+	     mysql_options(db->my, MYSQL_READ_DEFAULT_GROUP, c->group))) {
+		snprintf(db_msg, sizeof(db_msg), "%s: cannot set connection "
+		    "options: %s", role_sections[db->role],
+		    mysql_error(db->my));
+		goto fail;
+	}
+	if (mysql_real_connect(db->my, c->socket != NULL ? NULL : c->host,
+	    c->user, c->password, c->database, c->port, c->socket, 0) ==
+	    NULL) {
+		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+		db->down = db_errno_down(db->lasterrno);
+		snprintf(db_msg, sizeof(db_msg), "%s: cannot connect to %s as "
+		    "%s: %s — %s [%s]", role_sections[db->role],
+		    db_where(c, where, sizeof(where)),
+		    c->user != NULL ? c->user : "(default user)",
+		    db->lasterr, db_connect_hint(db->lasterrno, c),
+		    role_sections[db->role]);
+		goto fail;
+	}
+	db->down = 0;
+	db->last_ok = time(NULL);
+	return 0;
+fail:
+	mysql_close(db->my);
+	db->my = NULL;
+	return -1;
+}
+
+/* Closes every statement and the connection; the handle stays usable. */
+static void
+db_disconnect(struct db *db)
+{
+	enum stmt	 s;
+
+	for (s = 0; s < STMT__MAX; s++) {
+		if (db->st[s] != NULL)
+			mysql_stmt_close(db->st[s]);
+		db->st[s] = NULL;
+		db->ncols[s] = 0;
+	}
+	if (db->my != NULL)
+		mysql_close(db->my);
+	db->my = NULL;
+	db->in_tx = 0;
+}
+
+int
+db_stmt_prepare(struct db *db, enum stmt s)
+{
+	MYSQL_STMT	*st = NULL;
+	MYSQL_RES	*meta = NULL;
+	MYSQL_FIELD	*f;
+	unsigned int	 i, n;
+	int		 rc = -1;
+
+	if (db->st[s] != NULL)
+		return 0;
+	if (db->my == NULL) {
+		db_seterr(db, CR_SERVER_GONE_ERROR, "not connected");
+		goto out;
+	}
+	/* The public role must never hold a writing statement. */
+	if (db->role == DB_ROLE_PUBLIC && s >= STMT__PUBLIC_MAX)
+		xabort("db_stmt_prepare: admin statement in the public role");
+	if ((st = mysql_stmt_init(db->my)) == NULL) {
+		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+		log_warnx("mysql_stmt_init: %s", db->lasterr);
+		goto out;
+	}
+	if (mysql_stmt_prepare(st, stmts[s], strlen(stmts[s])) != 0) {
+		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+		log_warnx("statement %d: %s", (int)s, db->lasterr);
+		goto out;
+	}
+	if (mysql_stmt_param_count(st) > DB_PARAM_MAX)
+		xabort("db_stmt_prepare: too many parameters");
+	n = 0;
+	if ((meta = mysql_stmt_result_metadata(st)) != NULL) {
+		n = mysql_num_fields(meta);
+		if (n > DB_COL_MAX)
+			xabort("db_stmt_prepare: too many columns");
+		f = mysql_fetch_fields(meta);
+		for (i = 0; i < n; i++) {
+			switch (f[i].type) {
+			case MYSQL_TYPE_TINY:
+			case MYSQL_TYPE_SHORT:
+			case MYSQL_TYPE_INT24:
+			case MYSQL_TYPE_LONG:
+			case MYSQL_TYPE_LONGLONG:
+			case MYSQL_TYPE_YEAR:
+				db->coltypes[s][i] = DB_COL_INT;
+				break;
+			case MYSQL_TYPE_DATE:
+			case MYSQL_TYPE_DATETIME:
+			case MYSQL_TYPE_TIMESTAMP:
+				db->coltypes[s][i] = DB_COL_TIME;
+				break;
+			default:
+				db->coltypes[s][i] = DB_COL_STR;
+				break;
+			}
+		}
+	}
+	db->ncols[s] = n;
+	db->st[s] = st;
+	st = NULL;
+	rc = 0;
+out:
+	if (meta != NULL)
+		mysql_free_result(meta);
+	if (st != NULL)
+		mysql_stmt_close(st);
+	return rc;
+}
+
+/* Returns 1 if the statement is one of the boot set. */
+static int
+stmt_is_boot(enum stmt s)
+{
+	return s == STMT_SET_SESSION || s == STMT_MIGRATIONS_EXIST ||
+	    s == STMT_SCHEMA_VERSION || s == STMT_MIGRATIONS_CREATE ||
+	    s == STMT_MIGRATION_LIST || s == STMT_MIGRATION_RECORD;
+}
+
+/* Reads the schema version into db->schema (0: no migrations table). */
+static int
+db_read_schema(struct db *db)
+{
+	struct db_row	 row;
+	struct arena	*a = NULL;
+	int		 rc = -1, exists = 0;
+
+	db->schema = -1;
+	if (db_stmt_prepare(db, STMT_MIGRATIONS_EXIST) == -1 ||
+	    db_exec(db, STMT_MIGRATIONS_EXIST, NULL) == -1)
+		goto out;
+	a = arena_new();
+	if (db_fetch(db, STMT_MIGRATIONS_EXIST, a, &row) == 1)
+		exists = row.v[0].i > 0;
+	db_done(db, STMT_MIGRATIONS_EXIST);
+	if (!exists) {
+		db->schema = 0;
+		rc = 0;
+		goto out;
+	}
+	if (db_stmt_prepare(db, STMT_SCHEMA_VERSION) == -1 ||
+	    db_exec(db, STMT_SCHEMA_VERSION, NULL) == -1)
+		goto out;
+	if (db_fetch(db, STMT_SCHEMA_VERSION, a, &row) == 1)
+		db->schema = row.v[0].null ? 0 : (int)row.v[0].i;
+	db_done(db, STMT_SCHEMA_VERSION);
+	if (db->schema >= 0)
+		rc = 0;
+out:
+	arena_free(a);
+	return rc;
+}
+
+/*
+ * Prepares every statement of the role if the schema is the expected
+ * one; with another schema they stay unprepared (their tables may not
+ * exist) and db_check_schema() tells the program to refuse to start.
+ */
+int
+db_setup_statements(struct db *db)
+{
+	enum stmt	 s, end;
+
+	if (db_read_schema(db) == -1)
+		return -1;
+	if (db->schema != DB_SCHEMA_VERSION)
+		return 0;
+	end = db->role == DB_ROLE_PUBLIC ? STMT__PUBLIC_MAX : STMT__MAX;
+	for (s = 0; s < end; s++) {
+		if (stmt_is_boot(s))
+			continue;
+		if (db_stmt_prepare(db, s) == -1) {
+			snprintf(db_msg, sizeof(db_msg), "%s: cannot prepare "
+			    "statement %d: %s (is the schema intact? run "
+			    "`broadside check`)", role_sections[db->role],
+			    (int)s, db->lasterr);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The session settings, then the statements. */
+static int
+db_setup(struct db *db)
+{
+	if (db_stmt_prepare(db, STMT_SET_SESSION) == -1 ||
+	    db_exec(db, STMT_SET_SESSION, NULL) == -1) {
+		snprintf(db_msg, sizeof(db_msg), "%s: cannot set up the "
+		    "session: %s", role_sections[db->role], db->lasterr);
+		return -1;
+	}
+	db_done(db, STMT_SET_SESSION);
+	if (db->role == DB_ROLE_ADMIN &&
+	    db_stmt_prepare(db, STMT_MIGRATIONS_CREATE) == -1) {
+		snprintf(db_msg, sizeof(db_msg), "%s: %s",
+		    role_sections[db->role], db->lasterr);
+		return -1;
+	}
+	if (db_setup_statements(db) == -1) {
+		if (db_msg[0] == '\0')
+			snprintf(db_msg, sizeof(db_msg), "%s: cannot read "
+			    "the schema version: %s", role_sections[db->role],
+			    db->lasterr);
+		return -1;
+	}
+	return 0;
+}
+
+/* Drops the connection and builds a new one.  Returns 0 or -1. */
+static int
+db_reconnect(struct db *db)
+{
+	db_disconnect(db);
+	db_msg[0] = '\0';
+	if (db_connect(db) == -1)
+		goto fail;
+	if (db_setup(db) == -1) {
+		db_disconnect(db);
+		goto fail;
+	}
+	log_info("%s: reconnected", role_sections[db->role]);
+	return 0;
+fail:
+	db->down = 1;
+	log_warnx("%s", db_msg);
+	return -1;
+}
+
+/* Copies a string that may be NULL. */
+static char *
+dupnull(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+struct db *
+db_open(const struct cfg_db *c, enum db_role role, const char **err)
+{
+	struct db	*db;
+
+	db = xcalloc(1, sizeof(*db));
+	db->role = role;
+	db->schema = -1;
+	db->cfg.socket = dupnull(c->socket);
+	db->cfg.host = dupnull(c->host);
+	db->cfg.port = c->port;
+	db->cfg.user = dupnull(c->user);
+	db->cfg.password = dupnull(c->password);
+	db->cfg.database = dupnull(c->database);
+	db->cfg.group = dupnull(c->group);
+	db_msg[0] = '\0';
+	if (db_connect(db) == -1 || db_setup(db) == -1) {
+		*err = db_msg;
+		db_close(db);
+		return NULL;
+	}
+	*err = NULL;
+	return db;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	db_disconnect(db);
+	free(db->cfg.socket);
+	free(db->cfg.host);
+	free(db->cfg.user);
+	if (db->cfg.password != NULL)
+		memset(db->cfg.password, 0, strlen(db->cfg.password));
+	free(db->cfg.password);
+	free(db->cfg.database);
+	free(db->cfg.group);
+	free(db);
+}
+
+void
+db_library_end(void)
+{
+	mysql_library_end();
+}
+
+int
+db_ensure(struct db *db)
+{
+	time_t	 now;
+
+	if (db->my == NULL || db->down)
+		return db_reconnect(db);
+	/*
+	 * A ping costs a round trip, so only a connection that has been idle
+	 * (and may have met wait_timeout or a server restart) is pinged.  A
+	 * busy one that fails anyway is caught by db_exec(), which retries
+	 * a read once on a new connection.
+	 */
+	now = time(NULL);
+	if (now - db->last_ok < DB_PING_IDLE && now >= db->last_ok)
+		return 0;
+	if (mysql_ping(db->my) != 0) {
+		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+		log_warnx("%s: ping: %s", role_sections[db->role],
+		    db->lasterr);
+		return db_reconnect(db);
+	}
+	db->last_ok = now;
+	return 0;
+}
+
+int
+db_is_down(const struct db *db)
+{
+	return db->down;
+}
+
+/* --- parameters --- */
+
+/* Casts away const: MYSQL_BIND has one buffer pointer for both ways. */
+static void *
+unconst(const void *p)
+{
+	return (void *)(uintptr_t)p;
+}
+
+void
+db_params_init(struct db_params *p)
+{
+	memset(p, 0, sizeof(*p));
+}
+
+/* Returns the next free slot, or NULL (and marks overflow). */
+static MYSQL_BIND *
+param_next(struct db_params *p, size_t *i)
+{
+	if (p->n == DB_PARAM_MAX) {
+		p->overflow = 1;
+		return NULL;
+	}
+	*i = p->n++;
+	p->b[*i].is_null = &p->null[*i];
+	return &p->b[*i];
+}
+
+void
+db_param_null(struct db_params *p)
+{
+	MYSQL_BIND	*b;
+	size_t		 i;
+
+	if ((b = param_next(p, &i)) == NULL)
+		return;
+	b->buffer_type = MYSQL_TYPE_NULL;
+	p->null[i] = 1;
+}
+
+void
+db_param_strn(struct db_params *p, const char *s, size_t len)
+{
+	MYSQL_BIND	*b;
+	size_t		 i;
+
+	if ((b = param_next(p, &i)) == NULL)
+		return;
+	b->buffer_type = MYSQL_TYPE_STRING;
+	b->buffer = unconst(s);
+	b->buffer_length = len;
+	p->len[i] = len;
+	b->length = &p->len[i];
+}
+
+void
+db_param_str(struct db_params *p, const char *s)
+{
+	if (s == NULL)
+		db_param_null(p);
+	else
+		db_param_strn(p, s, strlen(s));
+}
+
+void
+db_param_int(struct db_params *p, long long v)
+{
+	MYSQL_BIND	*b;
+	size_t		 i;
+
+	if ((b = param_next(p, &i)) == NULL)
+		return;
+	p->ll[i] = v;
+	b->buffer_type = MYSQL_TYPE_LONGLONG;
+	b->buffer = &p->ll[i];
+}
+
+/* Binds an instant as DATETIME or its date as DATE. */
+static void
+param_tm(struct db_params *p, time_t t, int dateonly)
+{
+	MYSQL_BIND	*b;
+	struct tm	 tm;
+	size_t		 i;
+
+	if (t == (time_t)-1 || gmtime_r(&t, &tm) == NULL) {
+		db_param_null(p);
+		return;
+	}
+	if ((b = param_next(p, &i)) == NULL)
+		return;
+	memset(&p->tm[i], 0, sizeof(p->tm[i]));
+	p->tm[i].year = (unsigned int)tm.tm_year + 1900;
+	p->tm[i].month = (unsigned int)tm.tm_mon + 1;
+	p->tm[i].day = (unsigned int)tm.tm_mday;
+	if (!dateonly) {
+		p->tm[i].hour = (unsigned int)tm.tm_hour;
+		p->tm[i].minute = (unsigned int)tm.tm_min;
+		p->tm[i].second = (unsigned int)tm.tm_sec;
+	}
+	p->tm[i].time_type = dateonly ? MYSQL_TIMESTAMP_DATE :
+	    MYSQL_TIMESTAMP_DATETIME;
+	b->buffer_type = dateonly ? MYSQL_TYPE_DATE : MYSQL_TYPE_DATETIME;
+	b->buffer = &p->tm[i];
+}
+
+void
+db_param_time(struct db_params *p, time_t t)
+{
+	param_tm(p, t, 0);
+}
+
+void
+db_param_date(struct db_params *p, time_t t)
+{
+	param_tm(p, t, 1);
+}
+
+/* --- execution --- */
+
+int
+db_exec(struct db *db, enum stmt s, struct db_params *p)
+{
+	MYSQL_STMT	*st;
+	unsigned long	 want;
+	int		 tries;
+
+	if (p != NULL && p->overflow)
+		xabort("db_exec: too many parameters");
+	for (tries = 0; tries < 2; tries++) {
+		if ((db->my == NULL || db->down) && !db->in_tx &&
+		    stmt_is_boot(s) == 0 && db_reconnect(db) == -1)
+			return -1;
+		if (db->my == NULL) {
+			db_seterr(db, CR_SERVER_GONE_ERROR, "not connected");
+			return -1;
+		}
+		if ((st = db->st[s]) == NULL) {
+			db_seterr(db, CR_NO_PREPARE_STMT, "not prepared");
+			log_warnx("statement %d is not prepared (schema "
+			    "version %d, this program needs %d)", (int)s,
+			    db->schema, DB_SCHEMA_VERSION);
+			return -1;
+		}
+		want = mysql_stmt_param_count(st);
+		if (want != (p != NULL ? p->n : 0)) {
+			log_warnx("statement %d: %zu parameters bound, %lu "
+			    "wanted", (int)s, p != NULL ? p->n : 0, want);
+			return -1;
+		}
+		if (p != NULL && p->n > 0 && mysql_stmt_bind_param(st, p->b)) {
+			db_seterr(db, mysql_stmt_errno(st),
+			    mysql_stmt_error(st));
+			log_warnx("statement %d: bind: %s", (int)s,
+			    db->lasterr);
+			return -1;
+		}
+		if (mysql_stmt_execute(st) == 0 &&
+		    (db->ncols[s] == 0 || mysql_stmt_store_result(st) == 0)) {
+			db->last_ok = time(NULL);
+			return 0;
+		}
+		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+		if (!db->down) {
+			log_warnx("statement %d: %s", (int)s, db->lasterr);
+			mysql_stmt_free_result(st);
+			mysql_stmt_reset(st);
+			return -1;
+		}
+		/*
+		 * The server went away.  A read is retried once on a new
+		 * connection; a write is not (it may have been applied), nor
+		 * anything inside a transaction (which the loss rolled back).
+		 */
+		log_warnx("%s: statement %d: %s", role_sections[db->role],
+		    (int)s, db->lasterr);
+		if (s >= STMT__PUBLIC_MAX || db->in_tx || stmt_is_boot(s))
+			return -1;
+	}
+	return -1;
+}
+
+int
+db_fetch(struct db *db, enum stmt s, struct arena *a, struct db_row *row)
+{
+	MYSQL_STMT	*st = db->st[s];
+	MYSQL_BIND	 b[DB_COL_MAX], fb;
+	unsigned long	 len[DB_COL_MAX], got;
+	db_bool		 null[DB_COL_MAX], err[DB_COL_MAX];
+	long long	 ll[DB_COL_MAX];
+	MYSQL_TIME	 tm[DB_COL_MAX];
+	struct tm	 t;
+	unsigned int	 i, n = db->ncols[s];
+	int		 rc;
+
+	memset(row, 0, sizeof(*row));
+	if (st == NULL)
+		return -1;
+	/*
+	 * Numbers and times are fetched into fixed buffers.  Strings are
+	 * bound with no buffer: the fetch reports each one's length as a
+	 * truncation, and mysql_stmt_fetch_column() then copies it whole
+	 * into the arena, however long (bodies can be megabytes).
+	 */
+	memset(b, 0, sizeof(b));
+	memset(err, 0, sizeof(err));
+	for (i = 0; i < n; i++) {
+		b[i].length = &len[i];
+		b[i].is_null = &null[i];
+		b[i].error = &err[i];
+		switch (db->coltypes[s][i]) {
+		case DB_COL_INT:
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = &ll[i];
+			b[i].buffer_length = sizeof(ll[i]);
+			break;
+		case DB_COL_TIME:
+			b[i].buffer_type = MYSQL_TYPE_DATETIME;
+			b[i].buffer = &tm[i];
+			b[i].buffer_length = sizeof(tm[i]);
+			break;
+		default:
+			b[i].buffer_type = MYSQL_TYPE_STRING;
+			b[i].buffer = NULL;
+			b[i].buffer_length = 0;
+			break;
+		}
+	}
+	if (mysql_stmt_bind_result(st, b) != 0) {
+		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+		log_warnx("statement %d: bind result: %s", (int)s, db->lasterr);
+		return -1;
+	}
+	rc = mysql_stmt_fetch(st);
+	if (rc == MYSQL_NO_DATA)
+		return 0;
+	if (rc != 0 && rc != MYSQL_DATA_TRUNCATED) {
+		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+		log_warnx("statement %d: fetch: %s", (int)s, db->lasterr);
+		return -1;
+	}
+	row->n = n;
+	for (i = 0; i < n; i++) {
+		struct db_val	*v = &row->v[i];
+
+		if (null[i]) {
+			v->null = 1;
+			continue;
+		}
+		switch (db->coltypes[s][i]) {
+		case DB_COL_INT:
+			if (err[i]) {
+				log_warnx("statement %d: column %u does not "
+				    "fit a long long", (int)s, i);
+				return -1;
+			}
+			v->i = ll[i];
+			break;
+		case DB_COL_TIME:
+			if (err[i]) {
+				log_warnx("statement %d: column %u: bad "
+				    "time", (int)s, i);
+				return -1;
+			}
+			if (tm[i].year == 0) {
+				/* A zero date: treat as unknown. */
+				v->null = 1;
+				break;
+			}
+			memset(&t, 0, sizeof(t));
+			t.tm_year = (int)tm[i].year - 1900;
+			t.tm_mon = (int)tm[i].month - 1;
+			t.tm_mday = (int)tm[i].day;
+			t.tm_hour = (int)tm[i].hour;
+			t.tm_min = (int)tm[i].minute;
+			t.tm_sec = (int)tm[i].second;
+			v->t = timegm(&t);
+			break;
+		default:
+			v->len = len[i];
+			v->s = arena_alloc(a, len[i] + 1);
+			if (len[i] == 0)
+				break;
+			memset(&fb, 0, sizeof(fb));
+			fb.buffer_type = MYSQL_TYPE_STRING;
+			fb.buffer = v->s;
+			fb.buffer_length = len[i] + 1;
+			fb.length = &got;
+			if (mysql_stmt_fetch_column(st, &fb, i, 0) != 0) {
+				db_seterr(db, mysql_stmt_errno(st),
+				    mysql_stmt_error(st));
+				log_warnx("statement %d: column %u: %s",
+				    (int)s, i, db->lasterr);
+				return -1;
+			}
+			if (got != len[i]) {
+				log_warnx("statement %d: column %u: got %lu "
+				    "of %lu bytes", (int)s, i, got, len[i]);
+				return -1;
+			}
+			v->s[len[i]] = '\0';
+			break;
+		}
+	}
+	return 1;
+}
+
+size_t
+db_rows(struct db *db, enum stmt s)
+{
+	if (db->st[s] == NULL)
+		return 0;
+	return (size_t)mysql_stmt_num_rows(db->st[s]);
+}
+
+long long
+db_insert_id(struct db *db, enum stmt s)
+{
+	if (db->st[s] == NULL)
+		return 0;
+	return (long long)mysql_stmt_insert_id(db->st[s]);
+}
+
+long long
+db_affected(struct db *db, enum stmt s)
+{
+	if (db->st[s] == NULL)
+		return 0;
+	return (long long)mysql_stmt_affected_rows(db->st[s]);
+}
+
+void
+db_done(struct db *db, enum stmt s)
+{
+	if (db->st[s] == NULL)
+		return;
+	mysql_stmt_free_result(db->st[s]);
+	if (!db->down)
+		mysql_stmt_reset(db->st[s]);
+}
+
+/* --- transactions --- */
+
+int
+db_tx_begin(struct db *db)
+{
+	if (db->my == NULL || db->down) {
+		if (db_reconnect(db) == -1)
+			return -1;
+	}
+	if (mysql_autocommit(db->my, 0) != 0) {
+		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+		log_warnx("begin: %s", db->lasterr);
+		return -1;
+	}
+	db->in_tx = 1;
+	return 0;
+}
+
+int
+db_tx_commit(struct db *db)
+{
+	int	 rc = -1;
+
+	if (db->my == NULL)
+		goto out;
+	if (mysql_commit(db->my) != 0) {
+		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+		log_warnx("commit: %s", db->lasterr);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (db->my != NULL && mysql_autocommit(db->my, 1) != 0)
+		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+	db->in_tx = 0;
+	return rc;
+}
+
+void
+db_tx_rollback(struct db *db)
+{
+	if (db->my != NULL && !db->down) {
+		if (mysql_rollback(db->my) != 0 ||
+		    mysql_autocommit(db->my, 1) != 0) {
+			db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+			log_warnx("rollback: %s", db->lasterr);
+		}
+	}
+	db->in_tx = 0;
+}
+
+/* --- small reads --- */
+
+int
+db_schema_version(struct db *db)
+{
+	if (db->my == NULL || db->down) {
+		if (db_reconnect(db) == -1)
+			return -1;
+		return db->schema;
+	}
+	if (db_read_schema(db) == -1)
+		return -1;
+	return db->schema;
+}
+
+int
+db_schema_expected(void)
+{
+	return DB_SCHEMA_VERSION;
+}
+
+int
+db_check_schema(struct db *db, const char **msg)
+{
+	int	 v;
+
+	*msg = NULL;
+	if ((v = db_schema_version(db)) == -1) {
+		snprintf(db_msg, sizeof(db_msg), "%s: cannot read the schema "
+		    "version: %s", role_sections[db->role], db->lasterr);
+		*msg = db_msg;
+		return -1;
+	}
+	if (v == 0) {
+		snprintf(db_msg, sizeof(db_msg), "the database has no schema "
+		    "yet, this program needs version %d: run `broadside "
+		    "migrate`", DB_SCHEMA_VERSION);
+		*msg = db_msg;
+		return -1;
+	}
+	if (v != DB_SCHEMA_VERSION) {
+		snprintf(db_msg, sizeof(db_msg), "database schema is version "
+		    "%d, this program needs %d: %s", v, DB_SCHEMA_VERSION,
+		    v < DB_SCHEMA_VERSION ? "run `broadside migrate`" :
+		    "install the newer Broadside the database was migrated "
+		    "with");
+		*msg = db_msg;
+		return -1;
+	}
+	/* A migration just happened on this handle: prepare what is new. */
+	if (db->st[STMT_NOW] == NULL && db_setup_statements(db) == -1) {
+		*msg = db_msg;
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_now(struct db *db, time_t *now)
+{
+	struct db_row	 row;
+	int		 rc = -1;
+
+	if (db_exec(db, STMT_NOW, NULL) == -1)
+		return -1;
+	if (db_fetch(db, STMT_NOW, NULL, &row) == 1 && !row.v[0].null) {
+		*now = row.v[0].t;
+		rc = 0;
+	}
+	db_done(db, STMT_NOW);
+	return rc;
+}
+
+int
+db_site_state(struct db *db, unsigned long long *generation,
+    time_t *changed_at)
+{
+	struct db_row	 row;
+	int		 rc = -1;
+
+	if (db_exec(db, STMT_SITE_STATE, NULL) == -1)
+		return -1;
+	if (db_fetch(db, STMT_SITE_STATE, NULL, &row) == 1) {
+		*generation = (unsigned long long)row.v[0].i;
+		*changed_at = row.v[1].t;
+		rc = 0;
+	} else
+		log_warnx("site_state has no row 1");
+	db_done(db, STMT_SITE_STATE);
+	return rc;
+}
+
+int
+db_language_list(struct db *db, struct arena *a, struct language **out,
+    size_t *outc)
+{
+	struct db_row	 row;
+	struct language	*l;
+	size_t		 n = 0, max;
+	int		 rc = -1, c;
+
+	*out = NULL;
+	*outc = 0;
+	if (db_exec(db, STMT_LANGUAGE_LIST, NULL) == -1)
+		return -1;
+	max = db_rows(db, STMT_LANGUAGE_LIST);
+	l = arena_calloc(a, max + 1, sizeof(*l));
+	while (n < max && (c = db_fetch(db, STMT_LANGUAGE_LIST, a, &row)) == 1) {
+		l[n].code = row.v[0].s;
+		l[n].name = row.v[1].s;
+		l[n].dir = row.v[2].s;
+		n++;
+	}
+	if (n == max) {
+		*out = l;
+		*outc = n;
+		rc = 0;
+	}
+	db_done(db, STMT_LANGUAGE_LIST);
+	return rc;
+}

@@ -166,6 +166,21 @@ int		 db_schema_version(struct db *);
 int		 db_schema_expected(void);
 /* The server's current UTC time, as the visibility rule sees it. */
 int		 db_now(struct db *, time_t *);
+/*
+ * Checks that the database schema is the one this build knows.  Returns 0,
+ * or -1 with a message for the operator in *msg (static storage), e.g.
+ * "database schema is version 0, this program needs 1: run `broadside
+ * migrate`".  Programs call it at startup and refuse to run on -1.
+ */
+int		 db_check_schema(struct db *, const char **msg);
+/*
+ * The content generation (bumped by every write that can change a public
+ * page or feed) and when it last changed: for ETags and Last-Modified.
+ */
+int		 db_site_state(struct db *, unsigned long long *generation,
+		    time_t *changed_at);
+/* Releases the client library's global state; call once before exit. */
+void		 db_library_end(void);
 
 /* Listings (visible items only), newest published first. */
 int		 db_item_list(struct db *, struct arena *,

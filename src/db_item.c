@@ -1,1 +1,344 @@
-/* placeholder: being written */
+/*
+ * Reading items: listings, counts, one item with everything it shows, and
+ * what hangs off an item (translations, tags, files, signatories).  Only
+ * visible items are returned (the rule is in the statements, db.c): the
+ * functions here choose a statement, bind, and copy rows into the arena.
+ * Functions taking an item id trust that the caller loaded that item
+ * through a visible lookup.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "db.h"
+#include "db_internal.h"
+#include "log.h"
+
+/* Database names of enum media_role (the item_media.role ENUM). */
+static const char *const media_roles[MEDIA__MAX] = {
+	"attachment",		/* MEDIA_ATTACHMENT */
+	"gallery",		/* MEDIA_GALLERY */
+	"hero",			/* MEDIA_HERO */
+};
+
+void
+db_item_from_row(struct item *it, const struct db_row *r)
+{
+	memset(it, 0, sizeof(*it));
+	it->id = r->v[0].i;
+	it->kind = r->v[1].s != NULL ? kind_from_name(r->v[1].s) : KIND__MAX;
+	it->lang = r->v[2].s;
+	it->group_id = r->v[3].i;
+	it->slug = r->v[4].s;
+	it->title = r->v[5].s;
+	it->summary = r->v[6].s;
+	it->hashtag = r->v[7].s;
+	it->byline = r->v[8].s;
+	it->entry_id = r->v[9].s;
+	it->published_at = r->v[10].t;
+	it->updated_at = r->v[11].t;
+	it->starts_at = r->v[12].t;
+	it->ends_at = r->v[13].t;
+	it->tz = r->v[14].s;
+	it->location = r->v[15].s;
+}
+
+/*
+ * Chooses the listing (or count) statement for the query's filters and
+ * binds the filter values.  Only one of kind, tag and organisation may be
+ * set: each combination is its own fixed statement.  Returns 0 or -1.
+ */
+static int
+item_query_bind(const struct item_query *q, int count, enum stmt *s,
+    struct db_params *p)
+{
+	int	 filters;
+
+	if (q->lang == NULL) {
+		log_warnx("no language");
+		return -1;
+	}
+	filters = (q->kind < KIND__MAX) + (q->tag_id > 0) + (q->org_id > 0);
+	if (filters > 1) {
+		log_warnx("unsupported filter combination");
+		return -1;
+	}
+	db_params_init(p);
+	db_param_str(p, q->lang);
+	if (q->kind < KIND__MAX) {
+		*s = count ? STMT_ITEM_COUNT_KIND : STMT_ITEM_LIST_KIND;
+		db_param_str(p, kind_names[q->kind]);
+	} else if (q->tag_id > 0) {
+		*s = count ? STMT_ITEM_COUNT_TAG : STMT_ITEM_LIST_TAG;
+		db_param_int(p, q->tag_id);
+	} else if (q->org_id > 0) {
+		*s = count ? STMT_ITEM_COUNT_ORG : STMT_ITEM_LIST_ORG;
+		db_param_int(p, q->org_id);
+		db_param_int(p, q->org_id);
+	} else
+		*s = count ? STMT_ITEM_COUNT_LANG : STMT_ITEM_LIST_LANG;
+	return 0;
+}
+
+int
+db_item_list(struct db *db, struct arena *a, const struct item_query *q,
+    struct item **out, size_t *outc)
+{
+	struct db_params p;
+	struct db_row	 row;
+	struct item	*items;
+	enum stmt	 s;
+	size_t		 n = 0, max;
+	int		 rc = -1, c = 0;
+
+	*out = NULL;
+	*outc = 0;
+	if (q->offset < 0 || q->limit < 0) {
+		log_warnx("negative offset or limit");
+		return -1;
+	}
+	if (item_query_bind(q, 0, &s, &p) == -1)
+		return -1;
+	db_param_int(&p, q->limit);
+	db_param_int(&p, q->offset);
+	if (db_exec(db, s, &p) == -1)
+		return -1;
+	max = db_rows(db, s);
+	items = arena_calloc(a, max + 1, sizeof(*items));
+	while (n < max && (c = db_fetch(db, s, a, &row)) == 1)
+		db_item_from_row(&items[n++], &row);
+	if (c != -1 && n == max) {
+		*out = items;
+		*outc = n;
+		rc = 0;
+	}
+	db_done(db, s);
+	return rc;
+}
+
+int
+db_item_count(struct db *db, const struct item_query *q, long long *count)
+{
+	struct db_params p;
+	struct db_row	 row;
+	enum stmt	 s;
+	int		 rc = -1;
+
+	if (item_query_bind(q, 1, &s, &p) == -1)
+		return -1;
+	if (db_exec(db, s, &p) == -1)
+		return -1;
+	if (db_fetch(db, s, NULL, &row) == 1) {
+		*count = row.v[0].i;
+		rc = 0;
+	}
+	db_done(db, s);
+	return rc;
+}
+
+int
+db_item_get(struct db *db, struct arena *a, const char *lang, enum kind k,
+    const char *slug, struct item *it)
+{
+	struct db_params p;
+	struct db_row	 row;
+	int		 rc;
+
+	if (k >= KIND__MAX)
+		return 0;
+	db_params_init(&p);
+	db_param_str(&p, lang);
+	db_param_str(&p, kind_names[k]);
+	db_param_str(&p, slug);
+	if (db_exec(db, STMT_ITEM_GET, &p) == -1)
+		return -1;
+	rc = db_fetch(db, STMT_ITEM_GET, a, &row);
+	if (rc == 1) {
+		db_item_from_row(it, &row);
+		it->body_html = row.v[16].s;
+	}
+	db_done(db, STMT_ITEM_GET);
+	return rc;
+}
+
+int
+db_item_get_old_slug(struct db *db, struct arena *a, const char *lang,
+    enum kind k, const char *oldslug, const char **slug)
+{
+	struct db_params p;
+	struct db_row	 row;
+	int		 rc;
+
+	if (k >= KIND__MAX)
+		return 0;
+	db_params_init(&p);
+	db_param_str(&p, lang);
+	db_param_str(&p, kind_names[k]);
+	db_param_str(&p, oldslug);
+	if (db_exec(db, STMT_ITEM_OLD_SLUG, &p) == -1)
+		return -1;
+	rc = db_fetch(db, STMT_ITEM_OLD_SLUG, a, &row);
+	if (rc == 1)
+		*slug = row.v[0].s;
+	db_done(db, STMT_ITEM_OLD_SLUG);
+	return rc;
+}
+
+int
+db_item_translations(struct db *db, struct arena *a, const struct item *it,
+    struct translation **out, size_t *outc)
+{
+	struct db_params p;
+	struct db_row	 row;
+	struct translation *t;
+	size_t		 n = 0, max;
+	int		 rc = -1, c = 0;
+
+	*out = NULL;
+	*outc = 0;
+	db_params_init(&p);
+	db_param_int(&p, it->group_id);
+	db_param_int(&p, it->id);
+	if (db_exec(db, STMT_ITEM_TRANSLATIONS, &p) == -1)
+		return -1;
+	max = db_rows(db, STMT_ITEM_TRANSLATIONS);
+	t = arena_calloc(a, max + 1, sizeof(*t));
+	while (n < max &&
+	    (c = db_fetch(db, STMT_ITEM_TRANSLATIONS, a, &row)) == 1) {
+		t[n].lang = row.v[0].s;
+		t[n].lang_name = row.v[1].s;
+		t[n].kind = kind_from_name(row.v[2].s);
+		t[n].slug = row.v[3].s;
+		t[n].title = row.v[4].s;
+		n++;
+	}
+	if (c != -1 && n == max) {
+		*out = t;
+		*outc = n;
+		rc = 0;
+	}
+	db_done(db, STMT_ITEM_TRANSLATIONS);
+	return rc;
+}
+
+int
+db_item_tags(struct db *db, struct arena *a, long long item_id,
+    struct tag **out, size_t *outc)
+{
+	struct db_params p;
+	struct db_row	 row;
+	struct tag	*t;
+	size_t		 n = 0, max;
+	int		 rc = -1, c = 0;
+
+	*out = NULL;
+	*outc = 0;
+	db_params_init(&p);
+	db_param_int(&p, item_id);
+	if (db_exec(db, STMT_ITEM_TAGS, &p) == -1)
+		return -1;
+	max = db_rows(db, STMT_ITEM_TAGS);
+	t = arena_calloc(a, max + 1, sizeof(*t));
+	while (n < max && (c = db_fetch(db, STMT_ITEM_TAGS, a, &row)) == 1) {
+		t[n].id = row.v[0].i;
+		t[n].lang = row.v[1].s;
+		t[n].slug = row.v[2].s;
+		t[n].name = row.v[3].s;
+		n++;
+	}
+	if (c != -1 && n == max) {
+		*out = t;
+		*outc = n;
+		rc = 0;
+	}
+	db_done(db, STMT_ITEM_TAGS);
+	return rc;
+}
+
+/* Maps an item_media.role value to the enum; MEDIA__MAX if unknown. */
+static enum media_role
+media_role_from_name(const char *s)
+{
+	enum media_role	 r;
+
+	for (r = 0; r < MEDIA__MAX; r++)
+		if (s != NULL && strcmp(s, media_roles[r]) == 0)
+			break;
+	return r;
+}
+
+int
+db_item_media(struct db *db, struct arena *a, long long item_id,
+    struct media **out, size_t *outc)
+{
+	struct db_params p;
+	struct db_row	 row;
+	struct media	*m;
+	size_t		 n = 0, max;
+	int		 rc = -1, c = 0;
+
+	*out = NULL;
+	*outc = 0;
+	db_params_init(&p);
+	db_param_int(&p, item_id);
+	if (db_exec(db, STMT_ITEM_MEDIA, &p) == -1)
+		return -1;
+	max = db_rows(db, STMT_ITEM_MEDIA);
+	m = arena_calloc(a, max + 1, sizeof(*m));
+	while (n < max && (c = db_fetch(db, STMT_ITEM_MEDIA, a, &row)) == 1) {
+		m[n].id = row.v[0].i;
+		m[n].role = media_role_from_name(row.v[1].s);
+		m[n].filename = row.v[2].s;
+		m[n].original_name = row.v[3].s;
+		m[n].mime = row.v[4].s;
+		m[n].bytes = row.v[5].i;
+		m[n].width = (int)row.v[6].i;
+		m[n].height = (int)row.v[7].i;
+		m[n].alt = row.v[8].s;
+		m[n].caption = row.v[9].s;
+		m[n].credit = row.v[10].s;
+		n++;
+	}
+	if (c != -1 && n == max) {
+		*out = m;
+		*outc = n;
+		rc = 0;
+	}
+	db_done(db, STMT_ITEM_MEDIA);
+	return rc;
+}
+
+int
+db_item_signatories(struct db *db, struct arena *a, long long item_id,
+    struct signatory **out, size_t *outc)
+{
+	struct db_params p;
+	struct db_row	 row;
+	struct signatory *sg;
+	size_t		 n = 0, max;
+	int		 rc = -1, c = 0;
+
+	*out = NULL;
+	*outc = 0;
+	db_params_init(&p);
+	db_param_int(&p, item_id);
+	if (db_exec(db, STMT_ITEM_SIGNATORIES, &p) == -1)
+		return -1;
+	max = db_rows(db, STMT_ITEM_SIGNATORIES);
+	sg = arena_calloc(a, max + 1, sizeof(*sg));
+	while (n < max &&
+	    (c = db_fetch(db, STMT_ITEM_SIGNATORIES, a, &row)) == 1) {
+		db_org_from_row(&sg[n].org, &row, 0);
+		sg[n].role = row.v[6].s;
+		sg[n].signed_on = row.v[7].t;
+		n++;
+	}
+	if (c != -1 && n == max) {
+		*out = sg;
+		*outc = n;
+		rc = 0;
+	}
+	db_done(db, STMT_ITEM_SIGNATORIES);
+	return rc;
+}

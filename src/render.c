@@ -1,1 +1,235 @@
-/* placeholder: being written */
+/*
+ * Templates (render.h): every page stylesheet of templates/ is compiled
+ * once, before the accept loop, and applied to view documents.
+ *
+ * The stylesheets are trusted (they come with the installation) but run
+ * with the least they need: at run time they may not read or write files,
+ * create directories or touch the network, and entities are never
+ * substituted nor XIncludes processed.  Output escaping is the HTML
+ * serialiser's: templates never disable it (tests/lint.sh checks).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/globals.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <libxslt/transform.h>
+#include <libxslt/security.h>
+#include <libexslt/exslt.h>
+
+#include "log.h"
+#include "out.h"
+#include "render.h"
+#include "util.h"
+#include "view.h"
+
+/*
+ * The page stylesheets.  layout.xsl and i18n.xsl are imported by these
+ * and never applied on their own.
+ */
+static const char *const tmpl_names[] = {
+	"home",		/* home.xsl: a language's front page */
+	"list",		/* list.xsl: kind, tag and organisation listings */
+	"item",		/* item.xsl: one item of any kind */
+	"tags",		/* tags.xsl: the tag index */
+	"orgs",		/* orgs.xsl: the organisation index */
+	"error",	/* error.xsl: 4xx and 5xx pages */
+	"admin",	/* admin.xsl: the admin program's pages */
+};
+#define TMPL_MAX	(sizeof(tmpl_names) / sizeof(tmpl_names[0]))
+
+struct	tmpl {
+	xsltStylesheetPtr	 style[TMPL_MAX];	/* by tmpl_names */
+	xsltSecurityPrefsPtr	 sec;			/* run-time limits */
+};
+
+/*
+ * libxml2 and libxslt report errors in pieces through a printf-like
+ * callback; collect each line and log it whole.
+ */
+static char	 errline[1024];
+static size_t	 errlen;
+
+static void
+render_error(void *ctx, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 piece[1024], *nl, *p;
+	size_t	 n;
+
+	(void)ctx;
+	va_start(ap, fmt);
+	vsnprintf(piece, sizeof(piece), fmt, ap);
+	va_end(ap);
+
+	for (p = piece; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (n > sizeof(errline) - 1 - errlen)
+			n = sizeof(errline) - 1 - errlen;
+		memcpy(errline + errlen, p, n);
+		errlen += n;
+		errline[errlen] = '\0';
+		if (nl == NULL)
+			break;
+		if (errlen > 0)
+			log_warnx("template: %s", errline);
+		errlen = 0;
+	}
+}
+
+/* Process-wide settings of libxml2 and libxslt; idempotent. */
+static void
+render_init(void)
+{
+	static int	 done;
+
+	if (done)
+		return;
+	done = 1;
+	xmlInitParser();
+	/* Never expand entities, never load external DTDs. */
+	xmlSubstituteEntitiesDefault(0);
+	xmlLoadExtDtdDefaultValue = 0;
+	xsltSetXIncludeDefault(0);
+	/* exsl:node-set and func:function for the i18n tables. */
+	exsltRegisterAll();
+	xmlSetGenericErrorFunc(NULL, render_error);
+	xsltSetGenericErrorFunc(NULL, render_error);
+}
+
+struct tmpl *
+render_load(const char *dir)
+{
+	struct tmpl	*t;
+	xmlDocPtr	 doc;
+	char		 path[4096];
+	size_t		 i;
+	int		 n, failed = 0;
+
+	render_init();
+	t = xcalloc(1, sizeof(*t));
+	if ((t->sec = xsltNewSecurityPrefs()) == NULL)
+		xabort("render_load: out of memory");
+	if (xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_READ_FILE,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_WRITE_FILE,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_CREATE_DIRECTORY,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_READ_NETWORK,
+	    xsltSecurityForbid) != 0 ||
+	    xsltSetSecurityPrefs(t->sec, XSLT_SECPREF_WRITE_NETWORK,
+	    xsltSecurityForbid) != 0)
+		xabort("render_load: cannot set security preferences");
+
+	for (i = 0; i < TMPL_MAX; i++) {
+		n = snprintf(path, sizeof(path), "%s/%s.xsl", dir,
+		    tmpl_names[i]);
+		if (n < 0 || (size_t)n >= sizeof(path)) {
+			log_warnx("%s: template directory name too long", dir);
+			failed = 1;
+			break;
+		}
+		/*
+		 * Parse without entity substitution or network, then
+		 * compile; imports are resolved relative to the file.
+		 */
+		doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+		if (doc == NULL) {
+			log_warnx("%s: cannot read or parse", path);
+			failed = 1;
+			continue;
+		}
+		if ((t->style[i] = xsltParseStylesheetDoc(doc)) == NULL ||
+		    t->style[i]->errors > 0) {
+			log_warnx("%s: does not compile", path);
+			if (t->style[i] == NULL)
+				xmlFreeDoc(doc);
+			failed = 1;
+			continue;
+		}
+	}
+	if (failed) {
+		render_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void
+render_free(struct tmpl *t)
+{
+	size_t	 i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < TMPL_MAX; i++)
+		if (t->style[i] != NULL)
+			xsltFreeStylesheet(t->style[i]);
+	xsltFreeSecurityPrefs(t->sec);
+	free(t);
+}
+
+int
+render_page(struct tmpl *t, const char *name, struct view *v,
+    struct out *o)
+{
+	xsltStylesheetPtr	 style = NULL;
+	xsltTransformContextPtr	 ctxt = NULL;
+	xmlDocPtr		 res = NULL;
+	xmlChar			*buf = NULL;
+	size_t			 i;
+	int			 len = 0, rc = -1;
+
+	for (i = 0; i < TMPL_MAX; i++)
+		if (strcmp(tmpl_names[i], name) == 0) {
+			style = t->style[i];
+			break;
+		}
+	if (style == NULL) {
+		log_warnx("%s: no such template", name);
+		goto out;
+	}
+	if ((ctxt = xsltNewTransformContext(style, view_doc(v))) == NULL) {
+		log_warnx("%s: cannot create transformation", name);
+		goto out;
+	}
+	if (xsltSetCtxtSecurityPrefs(t->sec, ctxt) != 0) {
+		log_warnx("%s: cannot apply security preferences", name);
+		goto out;
+	}
+	res = xsltApplyStylesheetUser(style, view_doc(v), NULL, NULL, NULL,
+	    ctxt);
+	if (res == NULL || ctxt->state == XSLT_STATE_ERROR ||
+	    ctxt->state == XSLT_STATE_STOPPED) {
+		log_warnx("%s: transformation failed", name);
+		goto out;
+	}
+	if (xsltSaveResultToString(&buf, &len, res, style) != 0 ||
+	    buf == NULL) {
+		log_warnx("%s: cannot serialise", name);
+		goto out;
+	}
+	/*
+	 * libxml2's HTML serialiser knows no HTML5 doctype; a stylesheet
+	 * with method="html" and no doctype gets one written here.
+	 */
+	if (res->type == XML_HTML_DOCUMENT_NODE && res->intSubset == NULL)
+		out_lit(o, "<!DOCTYPE html>\n");
+	out_bytes(o, buf, (size_t)len);
+	rc = 0;
+out:
+	xmlFree(buf);
+	xmlFreeDoc(res);
+	xsltFreeTransformContext(ctxt);
+	return rc;
+}
