@@ -332,32 +332,40 @@ EOF
 	chmod 0600 "$state/broadside.ini"
 }
 
-# bs_db_setup STATE BUILD [SAMPLE-DIR]: on first use creates the database and
-# the two accounts (broadside grants, as the superuser); then applies the
-# migrations and, if the database has no items yet, imports the sample
-# content (default: the source tree's sample/).
+# bs_db_setup STATE BUILD [SAMPLE-DIR]: creates the database and the two
+# accounts (broadside grants --accounts, as the superuser), applies the
+# migrations over the admin account, grants the public account its SELECTs
+# on the tables that now exist, and, if the database has no items yet,
+# imports the sample content (default: the source tree's sample/).  Every
+# step is safe to repeat, so a restarted demo keeps its data.
 bs_db_setup() {
 	local state=$1 build=$2 sample=${3:-$BS_TOP/sample}
 	local cfg=$1/broadside.ini bin=$2/broadside n
 
-	if [ -z "$(bs_sql "$state" -N -e "SHOW DATABASES LIKE '$BS_DB_NAME'")" ]
-	then
-		bs_log "creating database $BS_DB_NAME and its two accounts"
-		bs_sql "$state" -e "CREATE DATABASE \`$BS_DB_NAME\`
-		    CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" || return 1
-		"$bin" -c "$cfg" grants >"$state/grants.sql" ||
-		    { bs_log "broadside grants failed"; return 1; }
-		bs_sql "$state" <"$state/grants.sql" ||
-		    { bs_log "applying the grants failed"; return 1; }
-	fi
-	"$bin" -c "$cfg" migrate --dir "$BS_TOP/sql/migrations" ||
-	    { bs_log "broadside migrate failed"; return 1; }
+	"$bin" -c "$cfg" grants --accounts >"$state/grants-accounts.sql" ||
+	    { bs_log "broadside grants --accounts failed"; return 1; }
+	bs_sql "$state" <"$state/grants-accounts.sql" ||
+	    { bs_log "creating the database and its accounts failed"; return 1; }
+	"$bin" -c "$cfg" migrate --dir "$BS_TOP/sql/migrations" \
+	    >"$state/migrate.log" 2>&1 || {
+		cat "$state/migrate.log" >&2
+		bs_log "broadside migrate failed"
+		return 1
+	}
+	"$bin" -c "$cfg" grants >"$state/grants.sql" ||
+	    { bs_log "broadside grants failed"; return 1; }
+	bs_sql "$state" <"$state/grants.sql" ||
+	    { bs_log "applying the grants failed"; return 1; }
 	n=$(bs_sql "$state" -N -e "SELECT COUNT(*) FROM \`$BS_DB_NAME\`.items") ||
 	    return 1
 	if [ "$n" = 0 ]; then
-		bs_log "importing the sample content"
-		"$bin" -c "$cfg" import sample "$sample" ||
-		    { bs_log "broadside import sample failed"; return 1; }
+		bs_log "importing the content of $sample"
+		"$bin" -c "$cfg" import sample "$sample" \
+		    >"$state/import.log" 2>&1 || {
+			tail -n 20 "$state/import.log" >&2
+			bs_log "broadside import sample failed: see $state/import.log"
+			return 1
+		}
 	fi
 }
 

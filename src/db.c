@@ -213,7 +213,7 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO items (kind, lang, group_id, slug, title, summary, "
 	"body_md, body_html, hashtag, byline, status, published_at, "
 	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	"UTC_TIMESTAMP(), ?)",
+	"UTC_TIMESTAMP(), COALESCE(?, UTC_TIMESTAMP()))",
 	/* STMT_ITEM_SET_ENTRY_ID */
 	"UPDATE items SET entry_id = ? WHERE id = ? AND entry_id IS NULL",
 	/* STMT_ITEM_TAG_INSERT */
@@ -319,9 +319,13 @@ db_where(const struct cfg_db *c, char *buf, size_t size)
 	return buf;
 }
 
-/* What an operator should look at after a failed connection. */
+/*
+ * What an operator should look at after a failed connection, written into
+ * buf; section is the configuration section of the account.
+ */
 static const char *
-db_connect_hint(unsigned int e, const struct cfg_db *c)
+db_connect_hint(unsigned int e, const struct cfg_db *c, const char *section,
+    char *buf, size_t size)
 {
 	switch (e) {
 	case CR_CONNECTION_ERROR:
@@ -330,23 +334,34 @@ db_connect_hint(unsigned int e, const struct cfg_db *c)
 	case CR_IPSOCK_ERROR:
 	case CR_SERVER_LOST:
 	case CR_SERVER_GONE_ERROR:
-		return c->socket != NULL ? "is MariaDB running? check socket" :
-		    "is MariaDB running and listening? check host and port";
+		snprintf(buf, size, c->socket != NULL ?
+		    "is MariaDB running? check [%s] socket" :
+		    "is MariaDB running and listening? check [%s] host and "
+		    "port", section);
+		break;
 	case CR_UNKNOWN_HOST:
-		return "check host";
+		snprintf(buf, size, "check [%s] host", section);
+		break;
 	case ER_ACCESS_DENIED_ERROR:
-		return "check user and password, or create the account with "
-		    "`broadside grants | mariadb -uroot`";
+		snprintf(buf, size, "check [%s] user and password, or create "
+		    "the account with `broadside grants | mariadb -uroot`",
+		    section);
+		break;
 	case ER_DBACCESS_DENIED_ERROR:
 	case ER_BAD_DB_ERROR:
-		return "check database, or create it and grant access with "
-		    "`broadside grants | mariadb -uroot`";
+		snprintf(buf, size, "check [%s] database, or create it and "
+		    "grant access with `broadside grants | mariadb -uroot`",
+		    section);
+		break;
 	case ER_CON_COUNT_ERROR:
-		return "the server has too many connections: raise "
-		    "max_connections or run fewer workers";
+		snprintf(buf, size, "the server has too many connections: "
+		    "raise max_connections or run fewer workers");
+		break;
 	default:
-		return "check the settings";
+		snprintf(buf, size, "check [%s]", section);
+		break;
 	}
+	return buf;
 }
 
 static int
@@ -354,7 +369,7 @@ db_connect(struct db *db)
 {
 	const struct cfg_db	*c = &db->cfg;
 	unsigned int		 timeout, rtimeout, off = 0;
-	char			 where[300];
+	char			 where[300], hint[300];
 
 	if ((db->my = mysql_init(NULL)) == NULL) {
 		snprintf(db_msg, sizeof(db_msg), "%s: mysql_init failed "
@@ -387,11 +402,11 @@ db_connect(struct db *db)
 		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
 		db->down = db_errno_down(db->lasterrno);
 		snprintf(db_msg, sizeof(db_msg), "%s: cannot connect to %s as "
-		    "%s: %s — %s [%s]", role_sections[db->role],
+		    "%s: %s — %s", role_sections[db->role],
 		    db_where(c, where, sizeof(where)),
 		    c->user != NULL ? c->user : "(default user)",
-		    db->lasterr, db_connect_hint(db->lasterrno, c),
-		    role_sections[db->role]);
+		    db->lasterr, db_connect_hint(db->lasterrno, c,
+		    role_sections[db->role], hint, sizeof(hint)));
 		goto fail;
 	}
 	db->down = 0;

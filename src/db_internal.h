@@ -106,7 +106,7 @@ struct	db {
 	MYSQL_STMT	*st[STMT__MAX];	/* NULL: not prepared */
 	/* Column count and kinds of each statement's result. */
 	unsigned int	 ncols[STMT__MAX];
-	unsigned char	*coltypes[STMT__MAX]; /* enum db_coltype each */
+	unsigned char	 coltypes[STMT__MAX][DB_COL_MAX]; /* db_coltype */
 	int		 down;		/* server lost: reconnect first */
 	int		 in_tx;		/* inside db_tx_begin .. commit */
 	int		 schema;	/* version found at connect, -1 none */

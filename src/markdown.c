@@ -61,7 +61,7 @@ enum	el_action {
  * the page it lands in stays valid HTML.
  */
 struct	el_rule {
-	const char	*name;		/* name as libxml2's HTML parser gives it */
+	const char	*name;		/* name from libxml2's HTML parser */
 	const char	*out;		/* name in the output */
 	const char	*parents[3];	/* allowed parents, or all if none */
 };
@@ -77,7 +77,7 @@ static const struct el_rule el_keep[] = {
 	{ "em", "em", { NULL } },
 	{ "figcaption", "figcaption", { "figure" } },
 	{ "figure", "figure", { NULL } },
-	{ "h1", "h2", { NULL } },		/* the page template owns the only h1 */
+	{ "h1", "h2", { NULL } },	/* the page template owns the h1 */
 	{ "h2", "h2", { NULL } },
 	{ "h3", "h3", { NULL } },
 	{ "h4", "h4", { NULL } },
@@ -673,7 +673,8 @@ sanitise_tree(xmlDocPtr src, xmlNodePtr root)
 		case XML_CDATA_SECTION_NODE:
 			if (cur->content == NULL || cur->content[0] == '\0')
 				break;
-			if ((t = xmlNewDocText(root->doc, cur->content)) == NULL)
+			t = xmlNewDocText(root->doc, cur->content);
+			if (t == NULL)
 				goto out;
 			/* Merges into a preceding text node if there is one. */
 			xmlAddChild(out, t);
@@ -788,6 +789,10 @@ markdown_sanitise_html(const char *html, size_t len)
 	 * body, so the parser has no reason to invent a <p> around leading
 	 * text.  The input is UTF-8 and nothing in it may say otherwise
 	 * (IGNORE_ENC), and no DTD or entity is fetched (NONET).
+	 *
+	 * XXX: without XML_PARSE_HUGE the parser stops at nesting depth
+	 * 256 and what lies deeper is lost.  Only hostile input nests that
+	 * deep, and lifting the limit would lift its other limits too.
 	 */
 	buf_str(&in, "<html><body>");
 	if (buf_add_clean(&in, html, len) == -1)

@@ -398,7 +398,8 @@ req_parse(struct req *r, struct arena *a, char **envp)
 	if (v[PARAM_REQUEST_URI] != NULL) {
 		raw = uri_path(v[PARAM_REQUEST_URI], &len);
 		if (len > 3 * REQ_PATH_MAX) {
-			log_warnx("path longer than %d bytes", 3 * REQ_PATH_MAX);
+			log_warnx("path longer than %d bytes",
+			    3 * REQ_PATH_MAX);
 			rc = 414;
 			goto out;
 		}

@@ -625,7 +625,7 @@ item_media(struct ctx *c, struct sample_item *it, enum sample_media_role role,
 {
 	struct sample_media *m;
 	const char	*path;
-	char		*f[4];
+	char		*f[4] = { empty, empty, empty, empty };
 	int		 ok, max = role == SAMPLE_ATTACHMENT ? 3 : 4;
 
 	if (fields(c, ikeys[role == SAMPLE_ATTACHMENT ? IK_ATTACHMENT :

@@ -257,7 +257,7 @@ view_html(struct view *v, const char *name, const char *html)
 	xmlDocPtr		 frag = NULL;
 	xmlNodePtr		 root, copy;
 	xmlErrorPtr		 err;
-	char			*buf;
+	char			*buf, msg[256];
 	size_t			 len, sz;
 
 	if (html == NULL)
@@ -283,10 +283,11 @@ view_html(struct view *v, const char *name, const char *html)
 	free(buf);
 	if (frag == NULL || (root = xmlDocGetRootElement(frag)) == NULL) {
 		err = xmlCtxtGetLastError(ctxt);
+		strlcpy_bs(msg, err != NULL && err->message != NULL ?
+		    err->message : "unknown error", sizeof(msg));
+		msg[strcspn(msg, "\n")] = '\0';
 		log_warnx("stored HTML does not parse, shown as text: "
-		    "line %d: %s", err != NULL ? err->line : 0,
-		    err != NULL && err->message != NULL ?
-		    err->message : "unknown error");
+		    "line %d: %s", err != NULL ? err->line : 0, msg);
 		goto fallback;
 	}
 

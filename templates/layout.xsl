@@ -1,0 +1,267 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The frame of every page: head, header with the site name, language
+  switcher and navigation, the main landmark, the footer; and the pieces
+  that several pages share (item cards, dates, event times, pagination).
+
+  Each page stylesheet imports this one and defines:
+    "title"    the page's own title (text);
+    "content"  what goes inside <main>;
+    "description" (optional) the meta description.
+  The view document it reads is described in src/page.h and src/page.c;
+  `broadside.fcgi` serialises it with view_dump() for theme authors.
+
+  Never disable output escaping: text is escaped by the serialiser.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:b="urn:x-broadside:templates"
+    exclude-result-prefixes="b">
+
+<xsl:include href="i18n.xsl"/>
+
+<!--
+  HTML serialisation without a doctype: render.c writes <!DOCTYPE html>,
+  and libxml2 adds the <meta> that declares UTF-8 as the first child of
+  <head>.
+-->
+<xsl:output method="html" encoding="UTF-8" indent="no"/>
+
+<xsl:variable name="site" select="/page/site"/>
+<xsl:variable name="static" select="string($site/static-url)"/>
+
+<xsl:template match="/">
+  <html lang="{$lang}" dir="{/page/@dir}">
+    <head>
+      <meta name="viewport" content="width=device-width, initial-scale=1"/>
+      <title>
+        <xsl:variable name="t">
+          <xsl:call-template name="title"/>
+        </xsl:variable>
+        <xsl:if test="string($t) != '' and string($t) != string($site/name)">
+          <xsl:value-of select="$t"/>
+          <xsl:text> – </xsl:text>
+        </xsl:if>
+        <xsl:value-of select="$site/name"/>
+      </title>
+      <xsl:variable name="desc">
+        <xsl:call-template name="description"/>
+      </xsl:variable>
+      <xsl:if test="normalize-space($desc) != ''">
+        <meta name="description" content="{normalize-space($desc)}"/>
+      </xsl:if>
+      <link rel="stylesheet" href="{$static}/broadside.css"/>
+      <link rel="icon" href="{$static}/favicon.svg" type="image/svg+xml"/>
+      <xsl:if test="not(/page/error) and not(/page/admin)">
+        <link rel="canonical" href="{$site/canonical}"/>
+        <xsl:for-each select="$site/languages/language[@equivalent]">
+          <link rel="alternate" hreflang="{@code}" href="{@url}"/>
+        </xsl:for-each>
+      </xsl:if>
+      <xsl:for-each select="/page//pagination/prev">
+        <link rel="prev" href="{@href}"/>
+      </xsl:for-each>
+      <xsl:for-each select="/page//pagination/next">
+        <link rel="next" href="{@href}"/>
+      </xsl:for-each>
+    </head>
+    <body class="page-{/page/@type}">
+      <a class="skip" href="#main"><xsl:value-of select="b:t('skip')"/></a>
+      <xsl:call-template name="header"/>
+      <main id="main" tabindex="-1">
+        <div class="wrap">
+          <xsl:call-template name="content"/>
+        </div>
+      </main>
+      <xsl:call-template name="footer"/>
+    </body>
+  </html>
+</xsl:template>
+
+<!-- Defaults for what page stylesheets define. -->
+<xsl:template name="title"/>
+<xsl:template name="description">
+  <xsl:value-of select="$site/tagline"/>
+</xsl:template>
+<xsl:template name="content"/>
+
+<xsl:template name="header">
+  <header class="site-header">
+    <div class="wrap bar">
+      <p class="site-name">
+        <a href="{$site/home/@href}" rel="home">
+          <img src="{$static}/favicon.svg" alt="" width="32" height="32"/>
+          <span><xsl:value-of select="$site/name"/></span>
+        </a>
+      </p>
+      <nav class="languages" aria-label="{b:t('nav-languages')}">
+        <ul>
+          <xsl:for-each select="$site/languages/language">
+            <li>
+              <a href="{@href}" hreflang="{@code}" lang="{@code}">
+                <xsl:if test="@dir">
+                  <xsl:attribute name="dir">
+                    <xsl:value-of select="@dir"/>
+                  </xsl:attribute>
+                </xsl:if>
+                <xsl:if test="@current">
+                  <xsl:attribute name="aria-current">true</xsl:attribute>
+                </xsl:if>
+                <xsl:choose>
+                  <xsl:when test="@name"><xsl:value-of select="@name"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="b:selfname(@code)"/></xsl:otherwise>
+                </xsl:choose>
+              </a>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </nav>
+    </div>
+    <xsl:if test="string($site/tagline) != ''">
+      <div class="wrap"><p class="tagline"><xsl:value-of select="$site/tagline"/></p></div>
+    </xsl:if>
+    <nav class="primary" aria-label="{b:t('nav-main')}">
+      <div class="wrap">
+      <ul>
+        <xsl:for-each select="$site/nav/link">
+          <li>
+            <a href="{@href}">
+              <xsl:if test="@current">
+                <xsl:attribute name="aria-current">
+                  <xsl:value-of select="@current"/>
+                </xsl:attribute>
+              </xsl:if>
+              <xsl:value-of select="b:t(@key)"/>
+            </a>
+          </li>
+        </xsl:for-each>
+      </ul>
+      </div>
+    </nav>
+  </header>
+</xsl:template>
+
+<xsl:template name="footer">
+  <footer class="site-footer">
+    <div class="wrap">
+      <p>
+        <a href="{$site/home/@href}"><xsl:value-of select="$site/name"/></a>
+        <xsl:if test="string($site/tagline) != ''">
+          <xsl:text> — </xsl:text>
+          <xsl:value-of select="$site/tagline"/>
+        </xsl:if>
+      </p>
+    </div>
+  </footer>
+</xsl:template>
+
+<!-- A date: <published datetime="...">21 July 2021</published>. -->
+<xsl:template match="*" mode="time">
+  <time datetime="{@datetime}"><xsl:value-of select="."/></time>
+</xsl:template>
+
+<!--
+  An event's time in one zone, as one phrase:
+  "21 July 2021, 16:00–17:30 CEST", or with both dates when it ends on
+  another day.
+-->
+<xsl:template match="when" mode="phrase">
+  <xsl:variable name="abbrev" select="b:abbrev(@abbrev)"/>
+  <time datetime="{start/@datetime}">
+    <xsl:value-of select="start/@date"/>
+    <xsl:text>, </xsl:text>
+    <xsl:value-of select="start/@time"/>
+  </time>
+  <xsl:choose>
+    <xsl:when test="end and @same-day and not(@end-abbrev)">
+      <xsl:text>–</xsl:text>
+      <time datetime="{end/@datetime}"><xsl:value-of select="end/@time"/></time>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="$abbrev"/>
+    </xsl:when>
+    <xsl:when test="end">
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="$abbrev"/>
+      <xsl:text> – </xsl:text>
+      <time datetime="{end/@datetime}">
+        <xsl:value-of select="end/@date"/>
+        <xsl:text>, </xsl:text>
+        <xsl:value-of select="end/@time"/>
+      </time>
+      <xsl:text> </xsl:text>
+      <xsl:choose>
+        <xsl:when test="@end-abbrev"><xsl:value-of select="b:abbrev(@end-abbrev)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$abbrev"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:when>
+    <xsl:otherwise>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="$abbrev"/>
+    </xsl:otherwise>
+  </xsl:choose>
+</xsl:template>
+
+<!--
+  An item in a listing.  h is the heading level: 2 under the page's
+  title, 3 inside a section.
+-->
+<xsl:template match="item" mode="card">
+  <xsl:param name="h" select="2"/>
+  <article class="card card-{@kind}">
+    <xsl:element name="h{$h}">
+      <a href="{@href}"><xsl:value-of select="title"/></a>
+    </xsl:element>
+    <p class="meta">
+      <span class="kind"><xsl:value-of select="b:t(concat('kind-', @kind))"/></span>
+      <xsl:if test="published">
+        <xsl:text> · </xsl:text>
+        <xsl:apply-templates select="published" mode="time"/>
+      </xsl:if>
+    </p>
+    <xsl:if test="when">
+      <p class="when"><xsl:apply-templates select="when" mode="phrase"/></p>
+    </xsl:if>
+    <xsl:if test="string(location) != ''">
+      <p class="where"><xsl:value-of select="location"/></p>
+    </xsl:if>
+    <xsl:if test="string(summary) != ''">
+      <p class="summary"><xsl:value-of select="summary"/></p>
+    </xsl:if>
+  </article>
+</xsl:template>
+
+<!-- "Previous · Page 2 of 3 · Next" under a listing. -->
+<xsl:template match="pagination">
+  <xsl:if test="@pages &gt; 1">
+    <nav class="pagination" aria-label="{b:t('pagination')}">
+      <ul>
+        <li class="prev">
+          <xsl:if test="prev">
+            <a href="{prev/@href}" rel="prev">
+              <span aria-hidden="true">← </span>
+              <xsl:value-of select="b:t('previous')"/>
+            </a>
+          </xsl:if>
+        </li>
+        <li class="position" aria-current="page">
+          <xsl:value-of select="b:fmt('page-of', @page, @pages)"/>
+        </li>
+        <li class="next">
+          <xsl:if test="next">
+            <a href="{next/@href}" rel="next">
+              <xsl:value-of select="b:t('next')"/>
+              <span aria-hidden="true"> →</span>
+            </a>
+          </xsl:if>
+        </li>
+      </ul>
+    </nav>
+  </xsl:if>
+</xsl:template>
+
+<!-- An organisation's name, linked to its page. -->
+<xsl:template match="org" mode="link">
+  <a href="{@href}"><xsl:value-of select="@name"/></a>
+</xsl:template>
+
+</xsl:stylesheet>

@@ -5,7 +5,8 @@
 # fixed number of inputs, starting from tests/fuzz/corpus_<name>/ when it
 # exists.  Any crash, sanitizer report, leak or timeout fails the test.
 #
-# Each harness names the src/ files it links on a line of its own:
+# Each harness names the src/ files it links on lines of their own (as
+# many as it takes):
 #	/* fuzz-sources: req.c arena.c util.c log.c */
 # and may add link flags beyond the usual libraries with
 #	/* fuzz-libs: -lfoo */
@@ -69,10 +70,8 @@ for h in $harnesses; do
 		continue
 	fi
 
-	srcs=$(sed -n 's/.*fuzz-sources:\(.*\)/\1/p' "$h" | head -n 1 |
-	    sed 's,\*/.*,,')
-	libs=$(sed -n 's/.*fuzz-libs:\(.*\)/\1/p' "$h" | head -n 1 |
-	    sed 's,\*/.*,,')
+	srcs=$(sed -n 's/.*fuzz-sources:\(.*\)/\1/p' "$h" | sed 's,\*/.*,,')
+	libs=$(sed -n 's/.*fuzz-libs:\(.*\)/\1/p' "$h" | sed 's,\*/.*,,')
 	if [ -z "$srcs" ]; then
 		echo "FAIL: $name: no \"fuzz-sources:\" line" >&2
 		status=1

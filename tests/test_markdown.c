@@ -296,8 +296,8 @@ test_sanitise(void)
 	    "<a href=\"/search?q=a:b\">l</a>");
 	CHECK_STR(san("<a href=\"  https://inpud.net/\n\">l</a>"),
 	    "<a href=\"https://inpud.net/\">l</a>");
-	CHECK_STR(san("<a href=\"https://a.example/\" title=\"T &quot;q&quot;\" "
-	    "hreflang=fr lang=en-GB>l</a>"),
+	CHECK_STR(san("<a href=\"https://a.example/\" "
+	    "title=\"T &quot;q&quot;\" hreflang=fr lang=en-GB>l</a>"),
 	    "<a href=\"https://a.example/\" title=\"T &quot;q&quot;\" "
 	    "hreflang=\"fr\" lang=\"en-GB\">l</a>");
 	CHECK_STR(san("<img src=\"/media/a.png\" alt=\"A &amp; B\" width=640 "
@@ -364,7 +364,8 @@ test_sanitise(void)
 	    "<code>e</code>");
 	CHECK_STR(san("<abbr title=\"Harm reduction\">HR</abbr>"),
 	    "<abbr title=\"Harm reduction\">HR</abbr>");
-	CHECK_STR(san("<p title=\"a\nb\tc\">p</p><abbr title=\"a\nb\">x</abbr>"),
+	CHECK_STR(san("<p title=\"a\nb\tc\">p</p>"
+	    "<abbr title=\"a\nb\">x</abbr>"),
 	    "<p>p</p><abbr title=\"a&#10;b\">x</abbr>");
 
 	/* Empty non-void elements keep an end tag; void ones have none. */
@@ -409,14 +410,15 @@ test_sanitise_hostile(void)
 		"<div style=\"background:url(javascript:alert(1))\">x</div>",
 		"<base href=\"javascript:alert(1)//\">",
 		"<object data=\"javascript:alert(1)\"></object>",
-		"<form><button formaction=javascript:alert(1)>x</button></form>",
+		"<form><button formaction=javascript:alert(1)>x</button>"
+		    "</form>",
 		"<p onmouseover=\"alert(1)\">x</p>",
 		"<b><i>x</b></i>",
 		"<table><td><script>alert(1)</script></table>",
 		"<![CDATA[<script>alert(1)</script>]]>",
 		"<!--<script>alert(1)</script>-->",
-		"<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">"
-		    "</noscript>",
+		"<noscript><p title=\"</noscript><img src=x "
+		    "onerror=alert(1)>\"></noscript>",
 		"<xmp><script>alert(1)</script></xmp>",
 		"<a href=\"https://ok.example/\" xmlns:xlink=\"x\" "
 		    "xlink:href=\"javascript:x\">ok</a>",

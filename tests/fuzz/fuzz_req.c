@@ -1,4 +1,5 @@
-/* fuzz-sources: req.c valid.c route.c http.c cfg.c arena.c util.c log.c out.c kind.c */
+/* fuzz-sources: req.c valid.c route.c http.c cfg.c */
+/* fuzz-sources: arena.c util.c log.c out.c kind.c */
 /*
  * libFuzzer entry point for everything that reads bytes from a client:
  * percent-decoding, urlencoded and cookie parsing, a whole CGI environment
@@ -8,7 +9,7 @@
  * NUL or forbidden controls, dates survive a round trip, stripped text is
  * XML-clean, headers cannot be split) and aborts when one is broken.
  *
- * The first line names the src/ files to link; tests/fuzz.sh reads it.
+ * The first lines name the src/ files to link; tests/fuzz.sh reads them.
  * By hand: FUZZ_RUNS=1000000 tests/fuzz.sh, or build it as fuzz.sh does
  * and run ./fuzz_req corpus/ for as long as you like.
  */
