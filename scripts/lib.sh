@@ -332,6 +332,24 @@ EOF
 	chmod 0600 "$state/broadside.ini"
 }
 
+# bs_run LOG COMMAND...: runs COMMAND with its output in LOG; on failure
+# shows the end of LOG and how the command ended (exit status or signal).
+bs_run() {
+	local log=$1 rc
+	shift
+	"$@" >"$log" 2>&1
+	rc=$?
+	[ "$rc" -eq 0 ] && return 0
+	tail -n 20 "$log" >&2
+	if [ "$rc" -gt 128 ]; then
+		bs_log "$*: killed by signal $((rc - 128)) (a crash?):" \
+		    "see $log"
+	else
+		bs_log "$*: exit status $rc: see $log"
+	fi
+	return "$rc"
+}
+
 # bs_db_setup STATE BUILD [SAMPLE-DIR]: creates the database and the two
 # accounts (broadside grants --accounts, as the superuser), applies the
 # migrations over the admin account, grants the public account its SELECTs
@@ -346,12 +364,8 @@ bs_db_setup() {
 	    { bs_log "broadside grants --accounts failed"; return 1; }
 	bs_sql "$state" <"$state/grants-accounts.sql" ||
 	    { bs_log "creating the database and its accounts failed"; return 1; }
-	"$bin" -c "$cfg" migrate --dir "$BS_TOP/sql/migrations" \
-	    >"$state/migrate.log" 2>&1 || {
-		cat "$state/migrate.log" >&2
-		bs_log "broadside migrate failed"
-		return 1
-	}
+	bs_run "$state/migrate.log" "$bin" -c "$cfg" migrate \
+	    --dir "$BS_TOP/sql/migrations" || return 1
 	"$bin" -c "$cfg" grants >"$state/grants.sql" ||
 	    { bs_log "broadside grants failed"; return 1; }
 	bs_sql "$state" <"$state/grants.sql" ||
@@ -360,12 +374,8 @@ bs_db_setup() {
 	    return 1
 	if [ "$n" = 0 ]; then
 		bs_log "importing the content of $sample"
-		"$bin" -c "$cfg" import sample "$sample" \
-		    >"$state/import.log" 2>&1 || {
-			tail -n 20 "$state/import.log" >&2
-			bs_log "broadside import sample failed: see $state/import.log"
-			return 1
-		}
+		bs_run "$state/import.log" "$bin" -c "$cfg" import sample \
+		    "$sample" || return 1
 	fi
 }
 

@@ -438,6 +438,7 @@ static void
 cfg_finish(struct parse *p)
 {
 	struct cfg	*c = p->cfg;
+	const struct cfg_db *d;
 	enum sect	 s;
 	enum key	 k;
 	size_t		 i, j;
@@ -509,9 +510,7 @@ cfg_finish(struct parse *p)
 	strip_slash(c->media_url);
 
 	for (s = SECT_DB_PUBLIC; s <= SECT_DB_ADMIN; s++) {
-		const struct cfg_db *d = s == SECT_DB_PUBLIC ?
-		    &c->db_public : &c->db_admin;
-
+		d = s == SECT_DB_PUBLIC ? &c->db_public : &c->db_admin;
 		if (d->socket != NULL && d->host != NULL) {
 			fprintf(stderr, "%s:%d: [%s]: set socket or host, "
 			    "not both\n", p->path,
@@ -568,11 +567,12 @@ cfg_load(const char *path)
 		p.errors++;
 	}
 	cfg_finish(&p);
-	if (p.errors == 0)
-		return c;
 fail:
-	cfg_free(c);
-	return NULL;
+	if (p.errors > 0 || p.fp == NULL) {
+		cfg_free(c);
+		c = NULL;
+	}
+	return c;
 }
 
 static void

@@ -26,39 +26,39 @@ check_db(const struct cfg *cfg, const struct cfg_db *c, enum db_role role,
     const char *section)
 {
 	struct db	*db;
-	struct arena	*a;
+	struct arena	*a = NULL;
 	struct language	*l;
 	const char	*err;
 	size_t		 n, i, j;
-	int		 problems = 0;
+	int		 problems = 1;
 
 	if ((db = db_open(c, role, &err)) == NULL) {
 		fprintf(stderr, "%s\n", err);
-		return 1;
+		goto out;
 	}
 	if (db_check_schema(db, &err) == -1) {
 		fprintf(stderr, "%s: %s\n", section, err);
-		db_close(db);
-		return 1;
+		goto out;
 	}
 	a = arena_new();
 	if (db_language_list(db, a, &l, &n) == -1) {
 		fprintf(stderr, "%s: cannot read the languages table — check "
 		    "the account's grants (`broadside grants`)\n", section);
-		problems++;
-	} else
-		for (i = 0; i < cfg->langc; i++) {
-			for (j = 0; j < n; j++)
-				if (strcmp(l[j].code, cfg->langs[i]) == 0)
-					break;
-			if (j == n) {
-				fprintf(stderr, "site.languages: \"%s\" is not "
-				    "in the database's languages table — "
-				    "remove it from [site] languages\n",
-				    cfg->langs[i]);
-				problems++;
-			}
+		goto out;
+	}
+	problems = 0;
+	for (i = 0; i < cfg->langc; i++) {
+		for (j = 0; j < n; j++)
+			if (strcmp(l[j].code, cfg->langs[i]) == 0)
+				break;
+		if (j == n) {
+			fprintf(stderr, "site.languages: \"%s\" is not in the "
+			    "database's languages table — remove it from "
+			    "[site] languages\n", cfg->langs[i]);
+			problems++;
 		}
+	}
+out:
 	arena_free(a);
 	db_close(db);
 	return problems;
@@ -70,48 +70,46 @@ check_media(const char *dir)
 {
 	struct stat	 st;
 	char		 probe[4096];
-	int		 fd;
+	int		 fd, problems = 1;
 
-	if (stat(dir, &st) == -1) {
+	if (stat(dir, &st) == -1)
 		fprintf(stderr, "paths.media: %s: %s — create it (mkdir -p %s) "
 		    "and make it writable by the admin program's user\n", dir,
 		    strerror(errno), dir);
-		return 1;
-	}
-	if (!S_ISDIR(st.st_mode)) {
+	else if (!S_ISDIR(st.st_mode))
 		fprintf(stderr, "paths.media: %s is not a directory — check "
 		    "[paths] media\n", dir);
-		return 1;
-	}
-	if ((size_t)snprintf(probe, sizeof(probe), "%s/.check.XXXXXX", dir) >=
-	    sizeof(probe) || (fd = mkstemp(probe)) == -1) {
+	else if ((size_t)snprintf(probe, sizeof(probe), "%s/.check.XXXXXX",
+	    dir) >= sizeof(probe) || (fd = mkstemp(probe)) == -1)
 		fprintf(stderr, "paths.media: cannot create files in %s: %s — "
 		    "make it writable by the admin program's user (chown or "
 		    "chmod)\n", dir, strerror(errno));
-		return 1;
+	else {
+		close(fd);
+		unlink(probe);
+		problems = 0;
 	}
-	close(fd);
-	unlink(probe);
-	return 0;
+	return problems;
 }
 
 int
 cli_check(const char *cfgpath, int argc, char **argv)
 {
-	struct cfg	*cfg;
+	struct cfg	*cfg = NULL;
 	struct tmpl	*t;
 	size_t		 i;
-	int		 problems = 0;
+	int		 problems = 0, rc = 1;
 
 	(void)argv;
 	if (argc != 1) {
 		fprintf(stderr, "usage: broadside check\n");
-		return 2;
+		rc = 2;
+		goto out;
 	}
 	if ((cfg = cfg_load(cfgpath)) == NULL) {
 		fprintf(stderr, "config: %s has the problems above — fix them "
 		    "and run `broadside check` again\n", cfgpath);
-		return 1;
+		goto out;
 	}
 	for (i = 0; i < cfg->zonec; i++)
 		if (!tz_valid(cfg->zones[i])) {
@@ -133,12 +131,14 @@ cli_check(const char *cfgpath, int argc, char **argv)
 	}
 	render_free(t);
 	problems += check_media(cfg->media_dir);
-	cfg_free(cfg);
 	if (problems > 0) {
 		fprintf(stderr, "%d problem%s\n", problems,
 		    problems == 1 ? "" : "s");
-		return 1;
+		goto out;
 	}
 	printf("ok\n");
-	return 0;
+	rc = 0;
+out:
+	cfg_free(cfg);
+	return rc;
 }

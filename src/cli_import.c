@@ -26,7 +26,8 @@ cli_import(const char *cfgpath, int argc, char **argv)
 
 	if (argc < 2 || argc > 3 || strcmp(argv[1], "sample") != 0) {
 		fprintf(stderr, "usage: broadside import sample [DIR]\n");
-		return 2;
+		rc = 2;
+		goto out;
 	}
 	if (argc == 3)
 		dir = argv[2];

@@ -35,7 +35,8 @@ cli_migrate(const char *cfgpath, int argc, char **argv)
 		else {
 			fprintf(stderr, "usage: broadside migrate [--dir DIR] "
 			    "[--grants]\n");
-			return 2;
+			rc = 2;
+			goto out;
 		}
 	}
 	if ((cfg = cfg_load(cfgpath)) == NULL)
@@ -64,7 +65,7 @@ out:
 int
 cli_grants(const char *cfgpath, int argc, char **argv)
 {
-	struct cfg		*cfg;
+	struct cfg		*cfg = NULL;
 	enum grants_what	 what = GRANTS_ALL;
 	int			 rc = 1;
 
@@ -72,12 +73,14 @@ cli_grants(const char *cfgpath, int argc, char **argv)
 		what = GRANTS_ACCOUNTS;
 	else if (argc != 1) {
 		fprintf(stderr, "usage: broadside grants [--accounts]\n");
-		return 2;
+		rc = 2;
+		goto out;
 	}
 	if ((cfg = cfg_load(cfgpath)) == NULL)
-		return 1;
+		goto out;
 	if (db_grants_write(stdout, cfg, what) == 0)
 		rc = 0;
+out:
 	cfg_free(cfg);
 	return rc;
 }

@@ -44,7 +44,12 @@
  */
 #define	VISIBLE	"i.status = 'published' AND i.published_at <= UTC_TIMESTAMP()"
 
-/* Columns of an item in listings (struct item without body_html). */
+/*
+ * Columns of an item in listings (struct item without body_html).  The
+ * listings find the page's ids first in a derived table, from the index
+ * alone, and only then read those rows: a deep page does not read every
+ * row it skips.
+ */
 #define	ITEM_COLS \
 	"i.id, i.kind, i.lang, i.group_id, i.slug, i.title, i.summary, " \
 	"i.hashtag, i.byline, i.entry_id, i.published_at, i.updated_at, " \
@@ -54,10 +59,13 @@
 #define	ITEM_ORDER \
 	" ORDER BY i.published_at DESC, i.id DESC"
 
-/* Items an organisation signed or one of its people spoke at. */
+/*
+ * Items an organisation signed or one of its people spoke at, as a derived
+ * table x(item_id); the UNION removes duplicates.
+ */
 #define	ORG_ITEMS \
-	"i.id IN (SELECT item_id FROM signatories WHERE org_id = ? " \
-	"UNION SELECT item_id FROM speakers WHERE org_id = ?)"
+	"(SELECT item_id FROM signatories WHERE org_id = ? " \
+	"UNION SELECT item_id FROM speakers WHERE org_id = ?) x"
 
 /* Columns of an organisation (struct org without count). */
 #define	ORG_COLS \
@@ -80,22 +88,29 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_LANGUAGE_LIST */
 	"SELECT code, name, dir FROM languages ORDER BY position, code",
 	/* STMT_ITEM_LIST_LANG */
-	"SELECT " ITEM_COLS ITEM_FROM
-	" WHERE i.lang = ? AND " VISIBLE
-	ITEM_ORDER " LIMIT ? OFFSET ?",
+	"SELECT " ITEM_COLS " FROM (SELECT i.id, i.published_at FROM items i"
+	" WHERE i.lang = ? AND " VISIBLE ITEM_ORDER " LIMIT ? OFFSET ?) p"
+	" JOIN items i ON i.id = p.id LEFT JOIN events e ON e.item_id = i.id"
+	" ORDER BY p.published_at DESC, p.id DESC",
 	/* STMT_ITEM_LIST_KIND */
-	"SELECT " ITEM_COLS ITEM_FROM
-	" WHERE i.lang = ? AND i.kind = ? AND " VISIBLE
-	ITEM_ORDER " LIMIT ? OFFSET ?",
+	"SELECT " ITEM_COLS " FROM (SELECT i.id, i.published_at FROM items i"
+	" WHERE i.lang = ? AND i.kind = ? AND " VISIBLE ITEM_ORDER
+	" LIMIT ? OFFSET ?) p"
+	" JOIN items i ON i.id = p.id LEFT JOIN events e ON e.item_id = i.id"
+	" ORDER BY p.published_at DESC, p.id DESC",
 	/* STMT_ITEM_LIST_TAG */
-	"SELECT " ITEM_COLS ITEM_FROM
+	"SELECT " ITEM_COLS " FROM (SELECT i.id, i.published_at FROM items i"
 	" JOIN item_tags it ON it.item_id = i.id"
-	" WHERE i.lang = ? AND it.tag_id = ? AND " VISIBLE
-	ITEM_ORDER " LIMIT ? OFFSET ?",
+	" WHERE i.lang = ? AND it.tag_id = ? AND " VISIBLE ITEM_ORDER
+	" LIMIT ? OFFSET ?) p"
+	" JOIN items i ON i.id = p.id LEFT JOIN events e ON e.item_id = i.id"
+	" ORDER BY p.published_at DESC, p.id DESC",
 	/* STMT_ITEM_LIST_ORG */
-	"SELECT " ITEM_COLS ITEM_FROM
-	" WHERE i.lang = ? AND " ORG_ITEMS " AND " VISIBLE
-	ITEM_ORDER " LIMIT ? OFFSET ?",
+	"SELECT " ITEM_COLS " FROM (SELECT i.id, i.published_at FROM " ORG_ITEMS
+	" JOIN items i ON i.id = x.item_id"
+	" WHERE i.lang = ? AND " VISIBLE ITEM_ORDER " LIMIT ? OFFSET ?) p"
+	" JOIN items i ON i.id = p.id LEFT JOIN events e ON e.item_id = i.id"
+	" ORDER BY p.published_at DESC, p.id DESC",
 	/* STMT_ITEM_COUNT_LANG */
 	"SELECT COUNT(*) FROM items i WHERE i.lang = ? AND " VISIBLE,
 	/* STMT_ITEM_COUNT_KIND */
@@ -105,8 +120,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT COUNT(*) FROM items i JOIN item_tags it ON it.item_id = i.id "
 	"WHERE i.lang = ? AND it.tag_id = ? AND " VISIBLE,
 	/* STMT_ITEM_COUNT_ORG */
-	"SELECT COUNT(*) FROM items i "
-	"WHERE i.lang = ? AND " ORG_ITEMS " AND " VISIBLE,
+	"SELECT COUNT(*) FROM " ORG_ITEMS " JOIN items i ON i.id = x.item_id "
+	"WHERE i.lang = ? AND " VISIBLE,
 	/* STMT_ITEM_GET */
 	"SELECT " ITEM_COLS ", i.body_html" ITEM_FROM
 	" WHERE i.lang = ? AND i.kind = ? AND i.slug = ? AND " VISIBLE,
@@ -202,8 +217,6 @@ static const char *const stmts[STMT__MAX] = {
 	"ON DUPLICATE KEY UPDATE name = VALUES(name)",
 	/* STMT_TAG_ID */
 	"SELECT id FROM tags WHERE lang = ? AND slug = ?",
-	/* STMT_LANGUAGE_EXISTS */
-	"SELECT COUNT(*) FROM languages WHERE code = ?",
 	/* STMT_ITEM_FIND */
 	"SELECT id, group_id FROM items WHERE lang = ? AND kind = ? "
 	"AND slug = ?",
@@ -370,11 +383,12 @@ db_connect(struct db *db)
 	const struct cfg_db	*c = &db->cfg;
 	unsigned int		 timeout, rtimeout, off = 0;
 	char			 where[300], hint[300];
+	int			 rc = -1;
 
 	if ((db->my = mysql_init(NULL)) == NULL) {
 		snprintf(db_msg, sizeof(db_msg), "%s: mysql_init failed "
 		    "(out of memory)", role_sections[db->role]);
-		return -1;
+		goto out;
 	}
 	/*
 	 * utf8mb4 for the whole session; connect quickly or fail (a worker
@@ -411,11 +425,14 @@ db_connect(struct db *db)
 	}
 	db->down = 0;
 	db->last_ok = time(NULL);
-	return 0;
+	rc = 0;
 fail:
-	mysql_close(db->my);
-	db->my = NULL;
-	return -1;
+	if (rc == -1) {
+		mysql_close(db->my);
+		db->my = NULL;
+	}
+out:
+	return rc;
 }
 
 /* Closes every statement and the connection; the handle stays usable. */
@@ -445,8 +462,10 @@ db_stmt_prepare(struct db *db, enum stmt s)
 	unsigned int	 i, n;
 	int		 rc = -1;
 
-	if (db->st[s] != NULL)
-		return 0;
+	if (db->st[s] != NULL) {
+		rc = 0;
+		goto out;
+	}
 	if (db->my == NULL) {
 		db_seterr(db, CR_SERVER_GONE_ERROR, "not connected");
 		goto out;
@@ -557,13 +576,12 @@ int
 db_setup_statements(struct db *db)
 {
 	enum stmt	 s, end;
+	int		 rc = -1;
 
 	if (db_read_schema(db) == -1)
-		return -1;
-	if (db->schema != DB_SCHEMA_VERSION)
-		return 0;
+		goto out;
 	end = db->role == DB_ROLE_PUBLIC ? STMT__PUBLIC_MAX : STMT__MAX;
-	for (s = 0; s < end; s++) {
+	for (s = 0; s < end && db->schema == DB_SCHEMA_VERSION; s++) {
 		if (stmt_is_boot(s))
 			continue;
 		if (db_stmt_prepare(db, s) == -1) {
@@ -571,37 +589,43 @@ db_setup_statements(struct db *db)
 			    "statement %d: %s (is the schema intact? run "
 			    "`broadside check`)", role_sections[db->role],
 			    (int)s, db->lasterr);
-			return -1;
+			goto out;
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	return rc;
 }
 
 /* The session settings, then the statements. */
 static int
 db_setup(struct db *db)
 {
+	int	 rc = -1;
+
 	if (db_stmt_prepare(db, STMT_SET_SESSION) == -1 ||
 	    db_exec(db, STMT_SET_SESSION, NULL) == -1) {
 		snprintf(db_msg, sizeof(db_msg), "%s: cannot set up the "
 		    "session: %s", role_sections[db->role], db->lasterr);
-		return -1;
+		goto out;
 	}
 	db_done(db, STMT_SET_SESSION);
 	if (db->role == DB_ROLE_ADMIN &&
 	    db_stmt_prepare(db, STMT_MIGRATIONS_CREATE) == -1) {
 		snprintf(db_msg, sizeof(db_msg), "%s: %s",
 		    role_sections[db->role], db->lasterr);
-		return -1;
+		goto out;
 	}
 	if (db_setup_statements(db) == -1) {
 		if (db_msg[0] == '\0')
 			snprintf(db_msg, sizeof(db_msg), "%s: cannot read "
 			    "the schema version: %s", role_sections[db->role],
 			    db->lasterr);
-		return -1;
+		goto out;
 	}
-	return 0;
+	rc = 0;
+out:
+	return rc;
 }
 
 /* Drops the connection and builds a new one.  Returns 0 or -1. */
@@ -647,12 +671,12 @@ db_open(const struct cfg_db *c, enum db_role role, const char **err)
 	db->cfg.database = dupnull(c->database);
 	db->cfg.group = dupnull(c->group);
 	db_msg[0] = '\0';
+	*err = NULL;
 	if (db_connect(db) == -1 || db_setup(db) == -1) {
 		*err = db_msg;
 		db_close(db);
-		return NULL;
+		db = NULL;
 	}
-	*err = NULL;
 	return db;
 }
 
@@ -683,26 +707,28 @@ int
 db_ensure(struct db *db)
 {
 	time_t	 now;
+	int	 rc = 0;
 
-	if (db->my == NULL || db->down)
-		return db_reconnect(db);
-	/*
-	 * A ping costs a round trip, so only a connection that has been idle
-	 * (and may have met wait_timeout or a server restart) is pinged.  A
-	 * busy one that fails anyway is caught by db_exec(), which retries
-	 * a read once on a new connection.
-	 */
 	now = time(NULL);
-	if (now - db->last_ok < DB_PING_IDLE && now >= db->last_ok)
-		return 0;
-	if (mysql_ping(db->my) != 0) {
-		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
-		log_warnx("%s: ping: %s", role_sections[db->role],
-		    db->lasterr);
-		return db_reconnect(db);
+	if (db->my == NULL || db->down)
+		rc = db_reconnect(db);
+	else if (now - db->last_ok >= DB_PING_IDLE || now < db->last_ok) {
+		/*
+		 * A ping costs a round trip, so only a connection that has
+		 * been idle (and may have met wait_timeout or a server
+		 * restart) is pinged.  A busy one that fails anyway is caught
+		 * by db_exec(), which retries a read once on a new
+		 * connection.
+		 */
+		if (mysql_ping(db->my) != 0) {
+			db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
+			log_warnx("%s: ping: %s", role_sections[db->role],
+			    db->lasterr);
+			rc = db_reconnect(db);
+		} else
+			db->last_ok = now;
 	}
-	db->last_ok = now;
-	return 0;
+	return rc;
 }
 
 int
@@ -836,49 +862,50 @@ db_exec(struct db *db, enum stmt s, struct db_params *p)
 {
 	MYSQL_STMT	*st;
 	unsigned long	 want;
-	int		 tries;
+	int		 tries, rc = -1;
 
 	if (p != NULL && p->overflow)
 		xabort("db_exec: too many parameters");
 	for (tries = 0; tries < 2; tries++) {
 		if ((db->my == NULL || db->down) && !db->in_tx &&
-		    stmt_is_boot(s) == 0 && db_reconnect(db) == -1)
-			return -1;
+		    !stmt_is_boot(s) && db_reconnect(db) == -1)
+			goto out;
 		if (db->my == NULL) {
 			db_seterr(db, CR_SERVER_GONE_ERROR, "not connected");
-			return -1;
+			goto out;
 		}
 		if ((st = db->st[s]) == NULL) {
 			db_seterr(db, CR_NO_PREPARE_STMT, "not prepared");
 			log_warnx("statement %d is not prepared (schema "
 			    "version %d, this program needs %d)", (int)s,
 			    db->schema, DB_SCHEMA_VERSION);
-			return -1;
+			goto out;
 		}
 		want = mysql_stmt_param_count(st);
 		if (want != (p != NULL ? p->n : 0)) {
 			log_warnx("statement %d: %zu parameters bound, %lu "
 			    "wanted", (int)s, p != NULL ? p->n : 0, want);
-			return -1;
+			goto out;
 		}
 		if (p != NULL && p->n > 0 && mysql_stmt_bind_param(st, p->b)) {
 			db_seterr(db, mysql_stmt_errno(st),
 			    mysql_stmt_error(st));
 			log_warnx("statement %d: bind: %s", (int)s,
 			    db->lasterr);
-			return -1;
+			goto out;
 		}
 		if (mysql_stmt_execute(st) == 0 &&
 		    (db->ncols[s] == 0 || mysql_stmt_store_result(st) == 0)) {
 			db->last_ok = time(NULL);
-			return 0;
+			rc = 0;
+			goto out;
 		}
 		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
 		if (!db->down) {
 			log_warnx("statement %d: %s", (int)s, db->lasterr);
 			mysql_stmt_free_result(st);
 			mysql_stmt_reset(st);
-			return -1;
+			goto out;
 		}
 		/*
 		 * The server went away.  A read is retried once on a new
@@ -888,9 +915,10 @@ db_exec(struct db *db, enum stmt s, struct db_params *p)
 		log_warnx("%s: statement %d: %s", role_sections[db->role],
 		    (int)s, db->lasterr);
 		if (s >= STMT__PUBLIC_MAX || db->in_tx || stmt_is_boot(s))
-			return -1;
+			goto out;
 	}
-	return -1;
+out:
+	return rc;
 }
 
 int
@@ -902,13 +930,14 @@ db_fetch(struct db *db, enum stmt s, struct arena *a, struct db_row *row)
 	db_bool		 null[DB_COL_MAX], err[DB_COL_MAX];
 	long long	 ll[DB_COL_MAX];
 	MYSQL_TIME	 tm[DB_COL_MAX];
+	struct db_val	*v;
 	struct tm	 t;
 	unsigned int	 i, n = db->ncols[s];
-	int		 rc;
+	int		 rc = -1, frc;
 
 	memset(row, 0, sizeof(*row));
 	if (st == NULL)
-		return -1;
+		goto out;
 	/*
 	 * Numbers and times are fetched into fixed buffers.  Strings are
 	 * bound with no buffer: the fetch reports each one's length as a
@@ -942,20 +971,21 @@ db_fetch(struct db *db, enum stmt s, struct arena *a, struct db_row *row)
 	if (mysql_stmt_bind_result(st, b) != 0) {
 		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
 		log_warnx("statement %d: bind result: %s", (int)s, db->lasterr);
-		return -1;
+		goto out;
 	}
-	rc = mysql_stmt_fetch(st);
-	if (rc == MYSQL_NO_DATA)
-		return 0;
-	if (rc != 0 && rc != MYSQL_DATA_TRUNCATED) {
+	frc = mysql_stmt_fetch(st);
+	if (frc == MYSQL_NO_DATA) {
+		rc = 0;
+		goto out;
+	}
+	if (frc != 0 && frc != MYSQL_DATA_TRUNCATED) {
 		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
 		log_warnx("statement %d: fetch: %s", (int)s, db->lasterr);
-		return -1;
+		goto out;
 	}
 	row->n = n;
 	for (i = 0; i < n; i++) {
-		struct db_val	*v = &row->v[i];
-
+		v = &row->v[i];
 		if (null[i]) {
 			v->null = 1;
 			continue;
@@ -965,7 +995,7 @@ db_fetch(struct db *db, enum stmt s, struct arena *a, struct db_row *row)
 			if (err[i]) {
 				log_warnx("statement %d: column %u does not "
 				    "fit a long long", (int)s, i);
-				return -1;
+				goto out;
 			}
 			v->i = ll[i];
 			break;
@@ -973,7 +1003,7 @@ db_fetch(struct db *db, enum stmt s, struct arena *a, struct db_row *row)
 			if (err[i]) {
 				log_warnx("statement %d: column %u: bad "
 				    "time", (int)s, i);
-				return -1;
+				goto out;
 			}
 			if (tm[i].year == 0) {
 				/* A zero date: treat as unknown. */
@@ -990,6 +1020,8 @@ db_fetch(struct db *db, enum stmt s, struct arena *a, struct db_row *row)
 			v->t = timegm(&t);
 			break;
 		default:
+			if (a == NULL)
+				xabort("db_fetch: a string column needs an arena");
 			v->len = len[i];
 			v->s = arena_alloc(a, len[i] + 1);
 			if (len[i] == 0)
@@ -1004,18 +1036,20 @@ db_fetch(struct db *db, enum stmt s, struct arena *a, struct db_row *row)
 				    mysql_stmt_error(st));
 				log_warnx("statement %d: column %u: %s",
 				    (int)s, i, db->lasterr);
-				return -1;
+				goto out;
 			}
 			if (got != len[i]) {
 				log_warnx("statement %d: column %u: got %lu "
 				    "of %lu bytes", (int)s, i, got, len[i]);
-				return -1;
+				goto out;
 			}
 			v->s[len[i]] = '\0';
 			break;
 		}
 	}
-	return 1;
+	rc = 1;
+out:
+	return rc;
 }
 
 size_t
@@ -1045,10 +1079,15 @@ db_affected(struct db *db, enum stmt s)
 void
 db_done(struct db *db, enum stmt s)
 {
-	if (db->st[s] == NULL)
+	if (s >= STMT__MAX || db->st[s] == NULL)
 		return;
 	mysql_stmt_free_result(db->st[s]);
-	if (!db->down)
+	/*
+	 * The reset costs a round trip.  A statement without a result set
+	 * (a write) leaves nothing open on the server to reset, and bulk
+	 * imports run hundreds of thousands of them, so only reads pay it.
+	 */
+	if (!db->down && db->ncols[s] > 0)
 		mysql_stmt_reset(db->st[s]);
 }
 
@@ -1057,17 +1096,19 @@ db_done(struct db *db, enum stmt s)
 int
 db_tx_begin(struct db *db)
 {
-	if (db->my == NULL || db->down) {
-		if (db_reconnect(db) == -1)
-			return -1;
-	}
+	int	 rc = -1;
+
+	if ((db->my == NULL || db->down) && db_reconnect(db) == -1)
+		goto out;
 	if (mysql_autocommit(db->my, 0) != 0) {
 		db_seterr(db, mysql_errno(db->my), mysql_error(db->my));
 		log_warnx("begin: %s", db->lasterr);
-		return -1;
+		goto out;
 	}
 	db->in_tx = 1;
-	return 0;
+	rc = 0;
+out:
+	return rc;
 }
 
 int
@@ -1108,14 +1149,15 @@ db_tx_rollback(struct db *db)
 int
 db_schema_version(struct db *db)
 {
+	int	 rc = -1;
+
 	if (db->my == NULL || db->down) {
-		if (db_reconnect(db) == -1)
-			return -1;
-		return db->schema;
-	}
-	if (db_read_schema(db) == -1)
-		return -1;
-	return db->schema;
+		/* Reconnecting reads the version. */
+		if (db_reconnect(db) == 0)
+			rc = db->schema;
+	} else if (db_read_schema(db) == 0)
+		rc = db->schema;
+	return rc;
 }
 
 int
@@ -1127,37 +1169,30 @@ db_schema_expected(void)
 int
 db_check_schema(struct db *db, const char **msg)
 {
-	int	 v;
+	int	 v, rc = -1;
 
-	*msg = NULL;
-	if ((v = db_schema_version(db)) == -1) {
+	*msg = db_msg;
+	if ((v = db_schema_version(db)) == -1)
 		snprintf(db_msg, sizeof(db_msg), "%s: cannot read the schema "
 		    "version: %s", role_sections[db->role], db->lasterr);
-		*msg = db_msg;
-		return -1;
-	}
-	if (v == 0) {
+	else if (v == 0)
 		snprintf(db_msg, sizeof(db_msg), "the database has no schema "
 		    "yet, this program needs version %d: run `broadside "
 		    "migrate`", DB_SCHEMA_VERSION);
-		*msg = db_msg;
-		return -1;
-	}
-	if (v != DB_SCHEMA_VERSION) {
+	else if (v != DB_SCHEMA_VERSION)
 		snprintf(db_msg, sizeof(db_msg), "database schema is version "
 		    "%d, this program needs %d: %s", v, DB_SCHEMA_VERSION,
 		    v < DB_SCHEMA_VERSION ? "run `broadside migrate`" :
 		    "install the newer Broadside the database was migrated "
 		    "with");
-		*msg = db_msg;
-		return -1;
+	else if (db->st[STMT_NOW] == NULL && db_setup_statements(db) == -1)
+		/* A migration just happened on this handle: prepare. */
+		;
+	else {
+		*msg = NULL;
+		rc = 0;
 	}
-	/* A migration just happened on this handle: prepare what is new. */
-	if (db->st[STMT_NOW] == NULL && db_setup_statements(db) == -1) {
-		*msg = db_msg;
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 int
@@ -1167,11 +1202,12 @@ db_now(struct db *db, time_t *now)
 	int		 rc = -1;
 
 	if (db_exec(db, STMT_NOW, NULL) == -1)
-		return -1;
+		goto out;
 	if (db_fetch(db, STMT_NOW, NULL, &row) == 1 && !row.v[0].null) {
 		*now = row.v[0].t;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_NOW);
 	return rc;
 }
@@ -1184,13 +1220,14 @@ db_site_state(struct db *db, unsigned long long *generation,
 	int		 rc = -1;
 
 	if (db_exec(db, STMT_SITE_STATE, NULL) == -1)
-		return -1;
+		goto out;
 	if (db_fetch(db, STMT_SITE_STATE, NULL, &row) == 1) {
 		*generation = (unsigned long long)row.v[0].i;
 		*changed_at = row.v[1].t;
 		rc = 0;
 	} else
 		log_warnx("site_state has no row 1");
+out:
 	db_done(db, STMT_SITE_STATE);
 	return rc;
 }
@@ -1202,25 +1239,27 @@ db_language_list(struct db *db, struct arena *a, struct language **out,
 	struct db_row	 row;
 	struct language	*l;
 	size_t		 n = 0, max;
-	int		 rc = -1, c;
+	int		 rc = -1, c = 0;
 
 	*out = NULL;
 	*outc = 0;
 	if (db_exec(db, STMT_LANGUAGE_LIST, NULL) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_LANGUAGE_LIST);
 	l = arena_calloc(a, max + 1, sizeof(*l));
-	while (n < max && (c = db_fetch(db, STMT_LANGUAGE_LIST, a, &row)) == 1) {
+	while (n < max &&
+	    (c = db_fetch(db, STMT_LANGUAGE_LIST, a, &row)) == 1) {
 		l[n].code = row.v[0].s;
 		l[n].name = row.v[1].s;
 		l[n].dir = row.v[2].s;
 		n++;
 	}
-	if (n == max) {
+	if (c != -1 && n == max) {
 		*out = l;
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_LANGUAGE_LIST);
 	return rc;
 }

@@ -29,7 +29,7 @@ event_languages(struct db *db, struct arena *a, long long item_id,
 	db_params_init(&p);
 	db_param_int(&p, item_id);
 	if (db_exec(db, STMT_EVENT_LANGUAGES, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_EVENT_LANGUAGES);
 	ev->spoken = arena_calloc(a, max + 1, sizeof(*ev->spoken));
 	ev->interpreted = arena_calloc(a, max + 1, sizeof(*ev->interpreted));
@@ -43,6 +43,7 @@ event_languages(struct db *db, struct arena *a, long long item_id,
 	}
 	if (c != -1 && n == max)
 		rc = 0;
+out:
 	db_done(db, STMT_EVENT_LANGUAGES);
 	return rc;
 }
@@ -53,13 +54,13 @@ db_event_get(struct db *db, struct arena *a, long long item_id,
 {
 	struct db_params p;
 	struct db_row	 row;
-	int		 rc;
+	int		 rc = -1;
 
 	memset(ev, 0, sizeof(*ev));
 	db_params_init(&p);
 	db_param_int(&p, item_id);
 	if (db_exec(db, STMT_EVENT_GET, &p) == -1)
-		return -1;
+		goto out;
 	rc = db_fetch(db, STMT_EVENT_GET, a, &row);
 	if (rc == 1) {
 		ev->starts_at = row.v[0].t;
@@ -69,6 +70,7 @@ db_event_get(struct db *db, struct arena *a, long long item_id,
 		ev->online_url = row.v[4].s;
 		ev->registration_url = row.v[5].s;
 	}
+out:
 	db_done(db, STMT_EVENT_GET);
 	if (rc == 1 && event_languages(db, a, item_id, ev) == -1)
 		rc = -1;
@@ -90,7 +92,7 @@ db_event_speakers(struct db *db, struct arena *a, long long item_id,
 	db_params_init(&p);
 	db_param_int(&p, item_id);
 	if (db_exec(db, STMT_EVENT_SPEAKERS, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_EVENT_SPEAKERS);
 	sp = arena_calloc(a, max + 1, sizeof(*sp));
 	while (n < max &&
@@ -108,6 +110,7 @@ db_event_speakers(struct db *db, struct arena *a, long long item_id,
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_EVENT_SPEAKERS);
 	return rc;
 }
@@ -126,13 +129,13 @@ db_event_list_upcoming(struct db *db, struct arena *a, const char *lang,
 	*outc = 0;
 	if (limit < 0) {
 		log_warnx("negative limit");
-		return -1;
+		goto out;
 	}
 	db_params_init(&p);
 	db_param_str(&p, lang);
 	db_param_int(&p, limit);
 	if (db_exec(db, STMT_EVENT_UPCOMING, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_EVENT_UPCOMING);
 	items = arena_calloc(a, max + 1, sizeof(*items));
 	while (n < max &&
@@ -143,6 +146,7 @@ db_event_list_upcoming(struct db *db, struct arena *a, const char *lang,
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_EVENT_UPCOMING);
 	return rc;
 }

@@ -232,23 +232,26 @@ store_file(const char *dir, const char *name, const unsigned char *data,
 	char		 path[4096], tmp[4096];
 	size_t		 off;
 	ssize_t		 n;
-	int		 fd = -1, rc = -1;
+	int		 fd = -1, rc = -1, made = 0;
 
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
 	    sizeof(path) ||
 	    (size_t)snprintf(tmp, sizeof(tmp), "%s/.import.XXXXXX", dir) >=
 	    sizeof(tmp)) {
 		fprintf(stderr, "%s: path too long\n", dir);
-		return -1;
+		goto out;
 	}
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size == len)
-		return 0;
+	    (size_t)st.st_size == len) {
+		rc = 0;
+		goto out;
+	}
 	if ((fd = mkstemp(tmp)) == -1) {
 		fprintf(stderr, "%s: cannot create a file: %s (is [paths] "
 		    "media writable?)\n", dir, strerror(errno));
-		return -1;
+		goto out;
 	}
+	made = 1;
 	for (off = 0; off < len; off += (size_t)n)
 		if ((n = write(fd, data + off, len - off)) <= 0) {
 			fprintf(stderr, "%s: write: %s\n", tmp,
@@ -273,7 +276,7 @@ store_file(const char *dir, const char *name, const unsigned char *data,
 out:
 	if (fd != -1)
 		close(fd);
-	if (rc == -1)
+	if (rc == -1 && made)
 		unlink(tmp);
 	return rc;
 }
@@ -290,18 +293,24 @@ media_file(struct imp *im, const char *path)
 	char		 hex[sizeof(hash) * 2 + 1];
 	const char	*mime;
 	size_t		 i, len = 0;
-	int		 w;
+	int		 w, ok = 0;
 
 	for (i = 0; i < im->filec; i++)
 		if (strcmp(im->files[i].path, path) == 0)
-			return &im->files[i];
+			break;
+	if (i < im->filec) {
+		f = &im->files[i];
+		ok = 1;
+		goto out;
+	}
+	f = NULL;
 	if ((data = read_file(path, &len)) == NULL)
-		return NULL;
+		goto out;
 	/* The type comes from the bytes, never from the file name. */
 	if ((mime = magic_buffer(im->magic, data, len)) == NULL) {
 		fprintf(stderr, "%s: cannot tell its type: %s\n", path,
 		    magic_error(im->magic));
-		goto fail;
+		goto out;
 	}
 	for (i = 0; i < sizeof(mtypes) / sizeof(mtypes[0]); i++)
 		if (strcmp(mime, mtypes[i].mime) == 0)
@@ -309,7 +318,7 @@ media_file(struct imp *im, const char *path)
 	if (i == sizeof(mtypes) / sizeof(mtypes[0])) {
 		fprintf(stderr, "%s: type %s is not accepted (PDF, JPEG, PNG, "
 		    "WebP or GIF)\n", path, mime);
-		goto fail;
+		goto out;
 	}
 	im->files = xreallocarray(im->files, im->filec + 1,
 	    sizeof(*im->files));
@@ -323,15 +332,14 @@ media_file(struct imp *im, const char *path)
 	f->filename = arena_printf(im->a, "%s.%s", hex, mtypes[i].ext);
 	image_size(data, len, f->mime, &f->width, &f->height);
 	if ((w = store_file(im->cfg->media_dir, f->filename, data, len)) == -1)
-		goto fail;
+		goto out;
 	if (w == 1)
 		im->st->media_new++;
 	im->filec++;
+	ok = 1;
+out:
 	free(data);
-	return f;
-fail:
-	free(data);
-	return NULL;
+	return ok ? f : NULL;
 }
 
 /*
@@ -374,6 +382,7 @@ import_orgs(struct imp *im)
 	const struct sample	*s = im->s;
 	struct db_params	 p;
 	size_t			 i;
+	int			 rc = -1;
 
 	im->org_ids = arena_calloc(im->a, s->orgc + 1, sizeof(long long));
 	for (i = 0; i < s->orgc; i++) {
@@ -394,11 +403,12 @@ import_orgs(struct imp *im)
 			goto fail;
 	}
 	im->st->orgs = s->orgc;
-	return 0;
+	rc = 0;
 fail:
-	fprintf(stderr, "organisations.txt: cannot write \"%s\": %s\n",
-	    s->orgs[i].slug, im->db->lasterr);
-	return -1;
+	if (rc == -1)
+		fprintf(stderr, "organisations.txt: cannot write \"%s\": "
+		    "%s\n", s->orgs[i].slug, im->db->lasterr);
+	return rc;
 }
 
 /* Inserts or updates the tags; fills im->tag_ids. */
@@ -408,6 +418,7 @@ import_tags(struct imp *im)
 	const struct sample	*s = im->s;
 	struct db_params	 p;
 	size_t			 i;
+	int			 rc = -1;
 
 	im->tag_ids = arena_calloc(im->a, s->tagc + 1, sizeof(long long));
 	for (i = 0; i < s->tagc; i++) {
@@ -428,11 +439,12 @@ import_tags(struct imp *im)
 			goto fail;
 	}
 	im->st->tags = s->tagc;
-	return 0;
+	rc = 0;
 fail:
-	fprintf(stderr, "tags.txt: cannot write %s/%s: %s\n",
-	    s->tags[i].lang, s->tags[i].slug, im->db->lasterr);
-	return -1;
+	if (rc == -1)
+		fprintf(stderr, "tags.txt: cannot write %s/%s: %s\n",
+		    s->tags[i].lang, s->tags[i].slug, im->db->lasterr);
+	return rc;
 }
 
 static long long
@@ -475,9 +487,14 @@ group_add(struct imp *im, const char *key, long long id)
 {
 	struct group	*g;
 
-	g = arena_calloc(im->a, im->groupc + 1, sizeof(*g));
-	if (im->groupc > 0)
+	/* Capacity doubles at powers of two, from 8 (as sample.c's grow). */
+	g = im->groups;
+	if (im->groupc == 0)
+		g = arena_calloc(im->a, 8, sizeof(*g));
+	else if (im->groupc >= 8 && (im->groupc & (im->groupc - 1)) == 0) {
+		g = arena_calloc(im->a, im->groupc * 2, sizeof(*g));
 		memcpy(g, im->groups, im->groupc * sizeof(*g));
+	}
 	g[im->groupc].key = key;
 	g[im->groupc].id = id;
 	im->groups = g;
@@ -543,7 +560,7 @@ static char *
 snapshot(struct imp *im, const struct sample_item *it, long long id,
     const char *entry_id, time_t starts, time_t ends)
 {
-	json_t	*o, *arr, *e;
+	json_t	*o, *arr, *e, *sp;
 	char	*out;
 	size_t	 i;
 
@@ -605,8 +622,7 @@ snapshot(struct imp *im, const struct sample_item *it, long long id,
 		json_object_set_new(e, "interpretation", arr);
 		arr = json_array();
 		for (i = 0; i < it->speakerc; i++) {
-			json_t	*sp = json_object();
-
+			sp = json_object();
 			jset(sp, "name", it->speakers[i].name);
 			jset(sp, "role", it->speakers[i].role);
 			jset(sp, "org", it->speakers[i].org);
@@ -631,6 +647,7 @@ import_event(struct imp *im, const struct sample_item *it, long long id,
 	struct db_params	 p;
 	long long		 oid;
 	size_t			 i;
+	int			 spoken, rc = -1;
 
 	db_params_init(&p);
 	db_param_int(&p, id);
@@ -641,10 +658,9 @@ import_event(struct imp *im, const struct sample_item *it, long long id,
 	db_param_str(&p, it->online);
 	db_param_str(&p, it->registration);
 	if (run(im->db, STMT_EVENT_INSERT, &p) == -1)
-		return -1;
+		goto out;
 	for (i = 0; i < it->spokenc + it->interpc; i++) {
-		int	 spoken = i < it->spokenc;
-
+		spoken = i < it->spokenc;
 		db_params_init(&p);
 		db_param_int(&p, id);
 		db_param_str(&p, spoken ? it->spoken[i] :
@@ -652,7 +668,7 @@ import_event(struct imp *im, const struct sample_item *it, long long id,
 		db_param_str(&p, spoken ? "spoken" : "interpretation");
 		db_param_int(&p, (long long)(spoken ? i : i - it->spokenc) + 1);
 		if (run(im->db, STMT_EVENT_LANGUAGE_INSERT, &p) == -1)
-			return -1;
+			goto out;
 	}
 	for (i = 0; i < it->speakerc; i++) {
 		db_params_init(&p);
@@ -669,9 +685,11 @@ import_event(struct imp *im, const struct sample_item *it, long long id,
 			db_param_null(&p);
 		db_param_int(&p, it->speakers[i].is_chair);
 		if (run(im->db, STMT_SPEAKER_INSERT, &p) == -1)
-			return -1;
+			goto out;
 	}
-	return 0;
+	rc = 0;
+out:
+	return rc;
 }
 
 /* The item's files: stored, recorded once, attached in order. */
@@ -681,19 +699,19 @@ import_media(struct imp *im, const struct sample_item *it, long long id)
 	const struct sample_media *m;
 	struct db_params	 p;
 	struct mfile		*f;
-	int			 pos[SAMPLE_MEDIA__MAX] = { 0 }, c;
+	int			 pos[SAMPLE_MEDIA__MAX] = { 0 }, rc = -1;
 	size_t			 i;
 
 	for (i = 0; i < it->mediac; i++) {
 		m = &it->media[i];
 		if ((f = media_file(im, m->path)) == NULL)
-			return -1;
+			goto out;
 		if (f->id == 0) {
 			db_params_init(&p);
 			db_param_str(&p, f->filename);
-			if ((c = lookup_id(im->db, STMT_MEDIA_FIND, &p, &f->id,
-			    NULL)) == -1)
-				return -1;
+			if (lookup_id(im->db, STMT_MEDIA_FIND, &p, &f->id,
+			    NULL) == -1)
+				goto out;
 		}
 		if (f->id == 0) {
 			/*
@@ -717,7 +735,7 @@ import_media(struct imp *im, const struct sample_item *it, long long id)
 			db_param_str(&p, m->caption);
 			db_param_str(&p, m->credit);
 			if (db_exec(im->db, STMT_MEDIA_INSERT, &p) == -1)
-				return -1;
+				goto out;
 			f->id = db_insert_id(im->db, STMT_MEDIA_INSERT);
 			db_done(im->db, STMT_MEDIA_INSERT);
 		}
@@ -728,9 +746,41 @@ import_media(struct imp *im, const struct sample_item *it, long long id)
 		db_param_int(&p, ++pos[m->role]);
 		db_param_str(&p, m->caption[0] != '\0' ? m->caption : NULL);
 		if (run(im->db, STMT_ITEM_MEDIA_INSERT, &p) == -1)
-			return -1;
+			goto out;
 	}
-	return 0;
+	rc = 0;
+out:
+	return rc;
+}
+
+/*
+ * Converts an event's wall-clock time in its zone to UTC.  A time that
+ * does not exist (skipped by a daylight-saving change) is read as RFC 5545
+ * reads it, with the offset from before the gap, which is the same
+ * instant as the wall time one hour later; a warning says so.  Returns 0
+ * or -1 (printed).
+ */
+static int
+wall_to_utc(const struct sample_item *it, const char *what,
+    const struct sample_wall *w, time_t *t)
+{
+	int	 rc = -1;
+
+	if (tz_to_utc(it->zone, w->year, w->month, w->day, w->hour,
+	    w->minute, t) == 0)
+		rc = 0;
+	else if (w->hour < 23 && tz_to_utc(it->zone, w->year, w->month,
+	    w->day, w->hour + 1, w->minute, t) == 0) {
+		fprintf(stderr, "%s: warning: %s %04d-%02d-%02d %02d:%02d does "
+		    "not exist in %s (clocks go forward); read with the "
+		    "offset before the change\n", it->file, what, w->year,
+		    w->month, w->day, w->hour, w->minute, it->zone);
+		rc = 0;
+	} else
+		fprintf(stderr, "%s: %s %04d-%02d-%02d %02d:%02d cannot be "
+		    "converted from %s to UTC\n", it->file, what, w->year,
+		    w->month, w->day, w->hour, w->minute, it->zone);
+	return rc;
 }
 
 /* Writes one new item with everything it carries. */
@@ -747,18 +797,10 @@ import_item(struct imp *im, const struct sample_item *it)
 	size_t			 i;
 	int			 rc = -1;
 
-	if (it->kind == KIND_EVENT) {
-		if (tz_to_utc(it->zone, it->starts.year, it->starts.month,
-		    it->starts.day, it->starts.hour, it->starts.minute,
-		    &starts) == -1 ||
-		    tz_to_utc(it->zone, it->ends.year, it->ends.month,
-		    it->ends.day, it->ends.hour, it->ends.minute, &ends) == -1) {
-			fprintf(stderr, "%s: Starts or Ends does not exist in "
-			    "%s (a daylight-saving gap?)\n", it->file,
-			    it->zone);
-			goto out;
-		}
-	}
+	if (it->kind == KIND_EVENT &&
+	    (wall_to_utc(it, "Starts", &it->starts, &starts) == -1 ||
+	     wall_to_utc(it, "Ends", &it->ends, &ends) == -1))
+		goto out;
 	if ((html = markdown_render(it->body, it->bodylen)) == NULL) {
 		fprintf(stderr, "%s: cannot render the body\n", it->file);
 		goto out;

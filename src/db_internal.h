@@ -77,7 +77,6 @@ enum	stmt {
 	STMT_ORG_ID,
 	STMT_TAG_UPSERT,
 	STMT_TAG_ID,
-	STMT_LANGUAGE_EXISTS,
 	STMT_ITEM_FIND,
 	STMT_GROUP_INSERT,
 	STMT_ITEM_INSERT,
@@ -185,7 +184,10 @@ size_t	 db_rows(struct db *, enum stmt);
 long long db_insert_id(struct db *, enum stmt);
 /* Rows the last db_exec() of a write changed. */
 long long db_affected(struct db *, enum stmt);
-/* Frees the statement's result and resets it; accepts an unprepared one. */
+/*
+ * Frees the statement's result and resets it; accepts an unprepared one
+ * and STMT__MAX (nothing to do).
+ */
 void	 db_done(struct db *, enum stmt);
 
 /*

@@ -53,18 +53,21 @@ static int
 item_query_bind(const struct item_query *q, int count, enum stmt *s,
     struct db_params *p)
 {
-	int	 filters;
+	int	 filters, rc = -1;
 
-	if (q->lang == NULL) {
-		log_warnx("no language");
-		return -1;
-	}
+	*s = STMT__MAX;
 	filters = (q->kind < KIND__MAX) + (q->tag_id > 0) + (q->org_id > 0);
-	if (filters > 1) {
-		log_warnx("unsupported filter combination");
-		return -1;
+	if (q->lang == NULL || filters > 1 || q->offset < 0 || q->limit < 0) {
+		log_warnx("bad query: no language, negative offset or limit, "
+		    "or more than one filter");
+		goto out;
 	}
+	/* The organisation's statements take its id first, twice. */
 	db_params_init(p);
+	if (q->org_id > 0) {
+		db_param_int(p, q->org_id);
+		db_param_int(p, q->org_id);
+	}
 	db_param_str(p, q->lang);
 	if (q->kind < KIND__MAX) {
 		*s = count ? STMT_ITEM_COUNT_KIND : STMT_ITEM_LIST_KIND;
@@ -72,13 +75,13 @@ item_query_bind(const struct item_query *q, int count, enum stmt *s,
 	} else if (q->tag_id > 0) {
 		*s = count ? STMT_ITEM_COUNT_TAG : STMT_ITEM_LIST_TAG;
 		db_param_int(p, q->tag_id);
-	} else if (q->org_id > 0) {
+	} else if (q->org_id > 0)
 		*s = count ? STMT_ITEM_COUNT_ORG : STMT_ITEM_LIST_ORG;
-		db_param_int(p, q->org_id);
-		db_param_int(p, q->org_id);
-	} else
+	else
 		*s = count ? STMT_ITEM_COUNT_LANG : STMT_ITEM_LIST_LANG;
-	return 0;
+	rc = 0;
+out:
+	return rc;
 }
 
 int
@@ -94,16 +97,12 @@ db_item_list(struct db *db, struct arena *a, const struct item_query *q,
 
 	*out = NULL;
 	*outc = 0;
-	if (q->offset < 0 || q->limit < 0) {
-		log_warnx("negative offset or limit");
-		return -1;
-	}
 	if (item_query_bind(q, 0, &s, &p) == -1)
-		return -1;
+		goto out;
 	db_param_int(&p, q->limit);
 	db_param_int(&p, q->offset);
 	if (db_exec(db, s, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, s);
 	items = arena_calloc(a, max + 1, sizeof(*items));
 	while (n < max && (c = db_fetch(db, s, a, &row)) == 1)
@@ -113,6 +112,7 @@ db_item_list(struct db *db, struct arena *a, const struct item_query *q,
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, s);
 	return rc;
 }
@@ -126,13 +126,14 @@ db_item_count(struct db *db, const struct item_query *q, long long *count)
 	int		 rc = -1;
 
 	if (item_query_bind(q, 1, &s, &p) == -1)
-		return -1;
+		goto out;
 	if (db_exec(db, s, &p) == -1)
-		return -1;
+		goto out;
 	if (db_fetch(db, s, NULL, &row) == 1) {
 		*count = row.v[0].i;
 		rc = 0;
 	}
+out:
 	db_done(db, s);
 	return rc;
 }
@@ -143,21 +144,24 @@ db_item_get(struct db *db, struct arena *a, const char *lang, enum kind k,
 {
 	struct db_params p;
 	struct db_row	 row;
-	int		 rc;
+	int		 rc = -1;
 
-	if (k >= KIND__MAX)
-		return 0;
+	if (k >= KIND__MAX) {
+		rc = 0;
+		goto out;
+	}
 	db_params_init(&p);
 	db_param_str(&p, lang);
 	db_param_str(&p, kind_names[k]);
 	db_param_str(&p, slug);
 	if (db_exec(db, STMT_ITEM_GET, &p) == -1)
-		return -1;
+		goto out;
 	rc = db_fetch(db, STMT_ITEM_GET, a, &row);
 	if (rc == 1) {
 		db_item_from_row(it, &row);
 		it->body_html = row.v[16].s;
 	}
+out:
 	db_done(db, STMT_ITEM_GET);
 	return rc;
 }
@@ -168,19 +172,22 @@ db_item_get_old_slug(struct db *db, struct arena *a, const char *lang,
 {
 	struct db_params p;
 	struct db_row	 row;
-	int		 rc;
+	int		 rc = -1;
 
-	if (k >= KIND__MAX)
-		return 0;
+	if (k >= KIND__MAX) {
+		rc = 0;
+		goto out;
+	}
 	db_params_init(&p);
 	db_param_str(&p, lang);
 	db_param_str(&p, kind_names[k]);
 	db_param_str(&p, oldslug);
 	if (db_exec(db, STMT_ITEM_OLD_SLUG, &p) == -1)
-		return -1;
+		goto out;
 	rc = db_fetch(db, STMT_ITEM_OLD_SLUG, a, &row);
 	if (rc == 1)
 		*slug = row.v[0].s;
+out:
 	db_done(db, STMT_ITEM_OLD_SLUG);
 	return rc;
 }
@@ -201,7 +208,7 @@ db_item_translations(struct db *db, struct arena *a, const struct item *it,
 	db_param_int(&p, it->group_id);
 	db_param_int(&p, it->id);
 	if (db_exec(db, STMT_ITEM_TRANSLATIONS, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_ITEM_TRANSLATIONS);
 	t = arena_calloc(a, max + 1, sizeof(*t));
 	while (n < max &&
@@ -218,6 +225,7 @@ db_item_translations(struct db *db, struct arena *a, const struct item *it,
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_ITEM_TRANSLATIONS);
 	return rc;
 }
@@ -237,7 +245,7 @@ db_item_tags(struct db *db, struct arena *a, long long item_id,
 	db_params_init(&p);
 	db_param_int(&p, item_id);
 	if (db_exec(db, STMT_ITEM_TAGS, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_ITEM_TAGS);
 	t = arena_calloc(a, max + 1, sizeof(*t));
 	while (n < max && (c = db_fetch(db, STMT_ITEM_TAGS, a, &row)) == 1) {
@@ -252,6 +260,7 @@ db_item_tags(struct db *db, struct arena *a, long long item_id,
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_ITEM_TAGS);
 	return rc;
 }
@@ -283,7 +292,7 @@ db_item_media(struct db *db, struct arena *a, long long item_id,
 	db_params_init(&p);
 	db_param_int(&p, item_id);
 	if (db_exec(db, STMT_ITEM_MEDIA, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_ITEM_MEDIA);
 	m = arena_calloc(a, max + 1, sizeof(*m));
 	while (n < max && (c = db_fetch(db, STMT_ITEM_MEDIA, a, &row)) == 1) {
@@ -305,6 +314,7 @@ db_item_media(struct db *db, struct arena *a, long long item_id,
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_ITEM_MEDIA);
 	return rc;
 }
@@ -324,7 +334,7 @@ db_item_signatories(struct db *db, struct arena *a, long long item_id,
 	db_params_init(&p);
 	db_param_int(&p, item_id);
 	if (db_exec(db, STMT_ITEM_SIGNATORIES, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_ITEM_SIGNATORIES);
 	sg = arena_calloc(a, max + 1, sizeof(*sg));
 	while (n < max &&
@@ -339,6 +349,7 @@ db_item_signatories(struct db *db, struct arena *a, long long item_id,
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_ITEM_SIGNATORIES);
 	return rc;
 }

@@ -208,12 +208,12 @@ migration_exec(struct db *db, const char *sql, size_t len,
     const char *path, int line)
 {
 	MYSQL		*my = db_mysql(db);
-	MYSQL_STMT	*st;
+	MYSQL_STMT	*st = NULL;
 	int		 rc = -1;
 
 	if (my == NULL || (st = mysql_stmt_init(my)) == NULL) {
 		fprintf(stderr, "%s:%d: not connected\n", path, line);
-		return -1;
+		goto out;
 	}
 	if (mysql_stmt_prepare(st, sql, len) != 0 ||
 	    mysql_stmt_execute(st) != 0) {
@@ -231,7 +231,8 @@ migration_exec(struct db *db, const char *sql, size_t len,
 	}
 	rc = 0;
 out:
-	mysql_stmt_close(st);
+	if (st != NULL)
+		mysql_stmt_close(st);
 	return rc;
 }
 
@@ -247,16 +248,15 @@ static int
 migration_apply(struct db *db, const char *path)
 {
 	char	*buf, *p, *eol, *start = NULL;
-	char	*stmt;
+	char	*stmt = NULL;
+	const char *q, *end;
 	size_t	 len, slen = 0, n;
 	int	 line = 0, sline = 0, rc = -1, count = 0;
 
 	if ((buf = slurp(path, &len)) == NULL)
-		return -1;
+		goto out;
 	stmt = xmalloc(len + 1);
 	for (p = buf; *p != '\0'; p = eol) {
-		const char	*q, *end;
-
 		line++;
 		if ((eol = strchr(p, '\n')) != NULL)
 			*eol++ = '\0';

@@ -38,7 +38,7 @@ db_org_list(struct db *db, struct arena *a, const char *lang,
 	db_params_init(&p);
 	db_param_str(&p, lang);
 	if (db_exec(db, STMT_ORG_LIST, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_ORG_LIST);
 	o = arena_calloc(a, max + 1, sizeof(*o));
 	while (n < max && (c = db_fetch(db, STMT_ORG_LIST, a, &row)) == 1) {
@@ -51,6 +51,7 @@ db_org_list(struct db *db, struct arena *a, const char *lang,
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_ORG_LIST);
 	return rc;
 }
@@ -64,17 +65,18 @@ db_org_get(struct db *db, struct arena *a, const char *slug, struct org *o)
 {
 	struct db_params p;
 	struct db_row	 row;
-	int		 rc;
+	int		 rc = -1;
 
 	db_params_init(&p);
 	db_param_str(&p, slug);
 	if (db_exec(db, STMT_ORG_GET, &p) == -1)
-		return -1;
+		goto out;
 	rc = db_fetch(db, STMT_ORG_GET, a, &row);
 	if (rc == 1) {
 		db_org_from_row(o, &row, 0);
 		o->count = row.v[6].i;
 	}
+out:
 	db_done(db, STMT_ORG_GET);
 	return rc;
 }

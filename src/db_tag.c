@@ -37,7 +37,7 @@ db_tag_list(struct db *db, struct arena *a, const char *lang,
 	db_params_init(&p);
 	db_param_str(&p, lang);
 	if (db_exec(db, STMT_TAG_LIST, &p) == -1)
-		return -1;
+		goto out;
 	max = db_rows(db, STMT_TAG_LIST);
 	t = arena_calloc(a, max + 1, sizeof(*t));
 	while (n < max && (c = db_fetch(db, STMT_TAG_LIST, a, &row)) == 1)
@@ -47,6 +47,7 @@ db_tag_list(struct db *db, struct arena *a, const char *lang,
 		*outc = n;
 		rc = 0;
 	}
+out:
 	db_done(db, STMT_TAG_LIST);
 	return rc;
 }
@@ -58,16 +59,17 @@ db_tag_get(struct db *db, struct arena *a, const char *lang,
 {
 	struct db_params p;
 	struct db_row	 row;
-	int		 rc;
+	int		 rc = -1;
 
 	db_params_init(&p);
 	db_param_str(&p, lang);
 	db_param_str(&p, slug);
 	if (db_exec(db, STMT_TAG_GET, &p) == -1)
-		return -1;
+		goto out;
 	rc = db_fetch(db, STMT_TAG_GET, a, &row);
 	if (rc == 1)
 		tag_from_row(t, &row);
+out:
 	db_done(db, STMT_TAG_GET);
 	return rc;
 }

@@ -149,10 +149,11 @@ fcgi_handle(struct fcgi_ctx *c, char **envp)
 	 */
 	if ((status = req_parse(&r, c->arena, envp)) == 0 &&
 	    (status = c->opts->route(&r, c->site->cfg)) == 0 &&
-	    (status = fcgi_db_ready(c)) == 0) {
+	    ((c->opts->needs_db != NULL && !c->opts->needs_db(&r)) ||
+	    (status = fcgi_db_ready(c)) == 0)) {
 		r.resp.status = 200;
 		status = c->dispatch(&r, c->body);
-		if (status >= 500 && c->site->db != NULL &&
+		if (status == 500 && c->site->db != NULL &&
 		    db_is_down(c->site->db)) {
 			fcgi_db_lost(NULL);
 			status = 503;
@@ -475,9 +476,11 @@ fcgi_kill_all(const pid_t *pids, int n, int sig)
  * Reaps exited workers without blocking, clearing their slots.  Returns
  * the number reaped; *quick is set if one of them died within a second
  * of being started, which calls for a pause before restarting it.
+ * Deaths by signal are logged, except those the parent causes itself
+ * (SIGTERM, and SIGKILL once stopping).
  */
 static int
-fcgi_reap(pid_t *pids, time_t *born, int n, int *quick)
+fcgi_reap(pid_t *pids, time_t *born, int n, int *quick, int stopping)
 {
 	pid_t	 pid;
 	int	 status, i, reaped = 0;
@@ -488,8 +491,9 @@ fcgi_reap(pid_t *pids, time_t *born, int n, int *quick)
 				break;
 		if (i == n)
 			continue;
+		/* While stopping, SIGKILL is ours; otherwise news. */
 		if (WIFSIGNALED(status) && WTERMSIG(status) != SIGTERM &&
-		    WTERMSIG(status) != SIGKILL)
+		    (WTERMSIG(status) != SIGKILL || !stopping))
 			log_warnx("worker %ld killed by signal %d",
 			    (long)pid, WTERMSIG(status));
 		else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
@@ -535,7 +539,7 @@ fcgi_supervise(struct fcgi_ctx *c, int fd, int n)
 	while (!sig_quit) {
 		quick = 0;
 		sig_chld = 0;
-		fcgi_reap(pids, born, n, &quick);
+		fcgi_reap(pids, born, n, &quick, 0);
 		if (quick) {
 			/* A worker that dies at once would spin. */
 			log_warnx("worker died right after starting; "
@@ -568,7 +572,7 @@ fcgi_supervise(struct fcgi_ctx *c, int fd, int n)
 	deadline = time(NULL) + FCGI_STOP_GRACE;
 	for (;;) {
 		quick = 0;
-		fcgi_reap(pids, born, n, &quick);
+		fcgi_reap(pids, born, n, &quick, 1);
 		for (live = i = 0; i < n; i++)
 			if (pids[i] > 0)
 				live++;
@@ -593,14 +597,9 @@ fcgi_supervise(struct fcgi_ctx *c, int fd, int n)
 static int
 fcgi_cgi(struct fcgi_ctx *c)
 {
-	const char	*why = NULL;
-	int		 rc;
+	int	 rc;
 
-	if (c->site->db == NULL && c->opts->connect != NULL) {
-		db_last_try = time(NULL);
-		if (c->opts->connect(c->site, &why) != 0)
-			fcgi_db_lost(why);
-	}
+	/* The database is connected to only if the request needs it. */
 	fcgi_handle(c, environ);
 	rc = fcgi_write_all(STDOUT_FILENO, c->wire->buf, c->wire->len);
 	arena_reset(c->arena);

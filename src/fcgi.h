@@ -31,6 +31,11 @@ struct	fcgi_opts {
 	 * one tries again.  Must not log: the loop logs once per outage.
 	 */
 	int		(*connect)(struct site *, const char **why);
+	/*
+	 * Says whether a routed request needs the database (redirects do
+	 * not, and are answered even while it is away); NULL: all do.
+	 */
+	int		(*needs_db)(const struct req *);
 	/* Closes site->db and sets it to NULL. */
 	void		(*disconnect)(struct site *);
 };

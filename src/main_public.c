@@ -54,6 +54,14 @@ public_disconnect(struct site *site)
 	site->db = NULL;
 }
 
+/* fcgi_opts.needs_db: redirects are answered without the database. */
+static int
+public_needs_db(const struct req *r)
+{
+	return r->page != PAGE_ROOT && r->page != PAGE_LANG_REDIRECT &&
+	    r->page != PAGE_SLASH_REDIRECT;
+}
+
 /* Calls the handler of a routed public request. */
 static int
 public_dispatch(struct req *r, struct out *o)
@@ -128,6 +136,7 @@ main(int argc, char *argv[])
 	opts.route = route_public;
 	opts.connect = public_connect;
 	opts.disconnect = public_disconnect;
+	opts.needs_db = public_needs_db;
 
 	if ((cfg = cfg_load(cfg_default_path(cfgpath))) == NULL)
 		goto out;

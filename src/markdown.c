@@ -340,6 +340,7 @@ buf_add_escaped(struct buf *b, const unsigned char *s, int attr)
 	buf_add(b, (const char *)s + start, i - start);
 }
 
+/* Returns 1 if name is in list (n entries, or up to a NULL), any case. */
 static int
 name_in(const xmlChar *name, const char *const *list, size_t n)
 {

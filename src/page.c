@@ -158,8 +158,11 @@ page_nav_entry(struct req *r, struct view *v, const char *key,
 	view_attr(v, "key", key);
 	view_attr(v, "href", page_href(r, arena_printf(r->arena, "/%s/%s/",
 	    r->lang, key)));
+	/* aria-current: "page" on the very page, "true" inside it. */
 	if (cur != NULL && strcmp(cur, key) == 0)
-		view_attr(v, "current", "1");
+		view_attr(v, "current", (r->page == PAGE_LIST &&
+		    r->pageno == 1) || r->page == PAGE_TAG_INDEX ||
+		    r->page == PAGE_ORG_INDEX ? "page" : "true");
 	view_pop(v);
 }
 
@@ -244,9 +247,38 @@ struct view *
 page_begin(struct req *r, const char *tmpl, const char *path,
     const char *const *alt)
 {
+	unsigned long long	 gen;
+	time_t			 changed;
+
 	page_languages_load(r);
+	/*
+	 * A page that shows no dated content (the tag index, an empty
+	 * listing) changed at the latest when the site's content did.
+	 */
+	if (r->resp.lastmod == 0 && r->site->db != NULL &&
+	    db_site_state(r->site->db, &gen, &changed) == 0)
+		page_touch(r, changed);
 	r->resp.max_age = (int)r->site->cfg->cache_seconds;
 	return page_begin_nodb(r, tmpl, path != NULL ? path : r->path, alt);
+}
+
+/*
+ * With BROADSIDE_VIEW_XML in the process environment (never a request's
+ * parameters), pages are answered with their view document instead of
+ * HTML: what a template receives, for theme authors and for debugging, as
+ * in `BROADSIDE_VIEW_XML=1 REQUEST_METHOD=GET REQUEST_URI=/en/ ...
+ * broadside.fcgi`.
+ */
+static int
+page_view_xml(void)
+{
+	static int	 checked, on;
+
+	if (!checked) {
+		on = getenv("BROADSIDE_VIEW_XML") != NULL;
+		checked = 1;
+	}
+	return on;
 }
 
 int
@@ -254,7 +286,10 @@ page_finish(struct req *r, const char *tmpl, struct view *v, struct out *o)
 {
 	int	 rc = 0;
 
-	if (render_page(r->site->tmpl, tmpl, v, o) != 0) {
+	if (page_view_xml()) {
+		view_dump(v, o);
+		r->resp.ctype = "application/xml; charset=utf-8";
+	} else if (render_page(r->site->tmpl, tmpl, v, o) != 0) {
 		out_reset(o);
 		rc = 500;
 	}

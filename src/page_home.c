@@ -12,8 +12,8 @@
 #include "page.h"
 #include "view.h"
 
-#define HOME_LATEST	4	/* items of each kind */
-#define HOME_UPCOMING	5	/* upcoming events */
+#define HOME_LATEST	3	/* items of each kind: one row of cards */
+#define HOME_UPCOMING	3	/* upcoming events */
 
 int
 page_home(struct req *r, struct out *o)

@@ -461,15 +461,23 @@ next_line(char **p)
 	return s;
 }
 
-/* Grows an arena array by one element; returns the new array. */
+/*
+ * Makes room for element n of an arena array of n elements; returns the
+ * array, moved if it had to grow.  The capacity is implied by n (8, then
+ * doubling at each power of two), so appending stays linear in time and
+ * space even for bulk imports of thousands of items.
+ */
 static void *
 grow(struct arena *a, void *old, size_t n, size_t sz)
 {
-	void	*p;
+	void	*p = old;
 
-	p = arena_calloc(a, n + 1, sz);
-	if (n > 0)
+	if (n == 0)
+		p = arena_calloc(a, 8, sz);
+	else if (n >= 8 && (n & (n - 1)) == 0) {
+		p = arena_calloc(a, n * 2, sz);
 		memcpy(p, old, n * sz);
+	}
 	return p;
 }
 
@@ -684,7 +692,7 @@ item_key(struct ctx *c, struct sample_item *it, enum ikey k, char *v,
 	struct sample_signatory *sg;
 	struct sample_speaker *sp;
 	struct sample_wall w;
-	char		*f[5], *save = NULL;
+	char		*f[5], *save = NULL, *t;
 	size_t		 i;
 	int		 ok;
 
@@ -737,8 +745,7 @@ item_key(struct ctx *c, struct sample_item *it, enum ikey k, char *v,
 		*tagline = c->line;
 		for (v = strtok_r(v, ",", &save); v != NULL;
 		    v = strtok_r(NULL, ",", &save)) {
-			char	*t = trim(v);
-
+			t = trim(v);
 			if (t[0] == '\0' || !slug_ok(c, "Tags", t, 100))
 				continue;
 			for (i = 0; i < it->tagc; i++)
@@ -863,6 +870,7 @@ load_item(struct ctx *c, const char *path, const char *name)
 {
 	struct sample		*s = c->s;
 	struct sample_item	 it;
+	const struct sample_item *o;
 	char			*buf, *p, *ln, *colon, *key;
 	size_t			 len, i;
 	int			 seen[IK__MAX], tagline = 0, errors, ok;
@@ -915,7 +923,8 @@ load_item(struct ctx *c, const char *path, const char *name)
 		perr(c, "Kind, Lang, Slug, Title and Summary are required");
 		return;
 	}
-	if (c->errors > errors)
+	/* Without a valid kind, language and slug nothing more is known. */
+	if (it.kind == KIND__MAX || it.lang == NULL || it.slug == NULL)
 		return;
 	for (k = 0; k < IK__MAX; k++)
 		if (seen[k] && !(ikeys[k].kinds & K_(it.kind))) {
@@ -924,7 +933,7 @@ load_item(struct ctx *c, const char *path, const char *name)
 			    kind_names[it.kind]);
 		}
 	c->line = 0;
-	if (it.published == (time_t)-1 &&
+	if (!seen[IK_PUBLISHED] &&
 	    (strcmp(it.status, "published") == 0 ||
 	     strcmp(it.status, "archived") == 0))
 		perr(c, "Published is required for a %s item", it.status);
@@ -953,8 +962,7 @@ load_item(struct ctx *c, const char *path, const char *name)
 	/* Against the items read before. */
 	ok = 1;
 	for (i = 0; i < s->itemc; i++) {
-		const struct sample_item *o = &s->items[i];
-
+		o = &s->items[i];
 		if (o->kind == it.kind && strcmp(o->lang, it.lang) == 0 &&
 		    strcmp(o->slug, it.slug) == 0) {
 			perr(c, "%s %s/%s is also %s", kind_names[it.kind],

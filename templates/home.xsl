@@ -31,6 +31,11 @@
             <xsl:with-param name="h" select="3"/>
           </xsl:apply-templates>
         </div>
+        <p class="more">
+          <a href="{$site/nav/link[@key = 'events']/@href}">
+            <xsl:value-of select="b:t('all-events')"/>
+          </a>
+        </p>
       </xsl:when>
       <xsl:otherwise>
         <p class="empty"><xsl:value-of select="b:t('no-upcoming')"/></p>

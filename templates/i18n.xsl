@@ -49,6 +49,8 @@
   <s k="read-more" en="Read more" fr="Lire la suite" es="Leer más"
      ru="Читать далее"/>
   <s k="see-all" en="See all" fr="Tout voir" es="Ver todo" ru="Смотреть все"/>
+  <s k="all-events" en="All events" fr="Tous les événements"
+     es="Todos los eventos" ru="Все мероприятия"/>
   <s k="page-of" en="Page %1 of %2" fr="Page %1 sur %2" es="Página %1 de %2"
      ru="Страница %1 из %2"/>
   <s k="previous" en="Previous" fr="Précédente" es="Anterior" ru="Предыдущая"/>
@@ -70,6 +72,8 @@
      fr="Il n’y a pas encore de thèmes." es="Todavía no hay temas."
      ru="Тем пока нет."/>
   <s k="items-count" en="%1 items" fr="%1 contenus" es="%1 contenidos"
+     ru="материалов: %1"/>
+  <s k="items-count-one" en="%1 item" fr="%1 contenu" es="%1 contenido"
      ru="материалов: %1"/>
   <s k="orgs-intro"
      en="Partners who signed our statements or spoke at our events."
@@ -96,8 +100,6 @@
   <s k="hashtag" en="Campaign hashtag" fr="Mot-dièse de la campagne"
      es="Etiqueta de la campaña" ru="Хештег кампании"/>
   <s k="gallery" en="Photos" fr="Photos" es="Fotos" ru="Фотографии"/>
-  <s k="photo-credit" en="Photo: %1" fr="Photo : %1" es="Foto: %1"
-     ru="Фото: %1"/>
   <s k="download-report" en="Download the full report"
      fr="Télécharger le rapport complet" es="Descargar el informe completo"
      ru="Скачать полный отчёт"/>
@@ -148,7 +150,7 @@
 
   <!-- File sizes -->
   <s k="unit-b" en="bytes" fr="octets" es="bytes" ru="байт"/>
-  <s k="unit-kb" en="kB" fr="ko" es="kB" ru="КБ"/>
+  <s k="unit-kb" en="kB" fr="Ko" es="kB" ru="КБ"/>
   <s k="unit-mb" en="MB" fr="Mo" es="MB" ru="МБ"/>
   <s k="decimal" en="." fr="," es="," ru=","/>
 
@@ -321,6 +323,13 @@
     </xsl:when>
     <xsl:otherwise><func:result select="string($code)"/></xsl:otherwise>
   </xsl:choose>
+</func:function>
+
+<!-- "3 items", "1 item": the count of a tag or organisation. -->
+<func:function name="b:count">
+  <xsl:param name="n"/>
+  <func:result select="b:fmt(concat('items-count',
+      substring('-one', 1, 4 * (number($n) = 1))), $n)"/>
 </func:function>
 
 <!-- A byte count for readers: "1.2 MB", "340 kB" (decimal units). -->

@@ -84,8 +84,8 @@
       <figcaption>
         <xsl:value-of select="caption"/>
         <xsl:if test="credit">
-          <xsl:if test="caption"><xsl:text> </xsl:text></xsl:if>
-          <span class="credit"><xsl:value-of select="b:fmt('photo-credit', credit)"/></span>
+          <xsl:if test="caption"><xsl:text> — </xsl:text></xsl:if>
+          <span class="credit"><xsl:value-of select="credit"/></span>
         </xsl:if>
       </figcaption>
     </xsl:if>
@@ -307,24 +307,22 @@
                 <th scope="row">
                   <xsl:choose>
                     <xsl:when test="@zone = 'UTC'">UTC</xsl:when>
-                    <xsl:otherwise>
-                      <xsl:value-of select="b:city(@zone)"/>
-                      <xsl:text> (</xsl:text>
-                      <xsl:value-of select="b:abbrev(@abbrev)"/>
-                      <xsl:text>)</xsl:text>
-                    </xsl:otherwise>
+                    <xsl:otherwise><xsl:value-of select="b:city(@zone)"/></xsl:otherwise>
                   </xsl:choose>
                   <xsl:if test="@role = 'event'">
                     <xsl:text> </xsl:text>
                     <span class="note"><xsl:value-of select="b:t('event-zone-note')"/></span>
                   </xsl:if>
                 </th>
+                <!-- Each time with its zone: "21 July 2021, 16:00 CEST". -->
                 <td>
                   <time datetime="{start/@datetime}">
                     <xsl:value-of select="start/@date"/>
                     <xsl:text>, </xsl:text>
                     <xsl:value-of select="start/@time"/>
                   </time>
+                  <xsl:text> </xsl:text>
+                  <xsl:value-of select="b:abbrev(@abbrev)"/>
                 </td>
                 <td>
                   <xsl:if test="end">
@@ -335,6 +333,11 @@
                       </xsl:if>
                       <xsl:value-of select="end/@time"/>
                     </time>
+                    <xsl:text> </xsl:text>
+                    <xsl:choose>
+                      <xsl:when test="@end-abbrev"><xsl:value-of select="b:abbrev(@end-abbrev)"/></xsl:when>
+                      <xsl:otherwise><xsl:value-of select="b:abbrev(@abbrev)"/></xsl:otherwise>
+                    </xsl:choose>
                   </xsl:if>
                 </td>
               </tr>

@@ -213,7 +213,8 @@
     </xsl:element>
     <p class="meta">
       <span class="kind"><xsl:value-of select="b:t(concat('kind-', @kind))"/></span>
-      <xsl:if test="published">
+      <!-- An event's date is when it happens, shown below. -->
+      <xsl:if test="published and not(when)">
         <xsl:text> · </xsl:text>
         <xsl:apply-templates select="published" mode="time"/>
       </xsl:if>

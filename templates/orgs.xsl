@@ -31,7 +31,7 @@
             <xsl:if test="@count">
               <xsl:text> </xsl:text>
               <span class="count">
-                <xsl:value-of select="b:fmt('items-count', @count)"/>
+                <xsl:value-of select="b:count(@count)"/>
               </span>
             </xsl:if>
           </li>

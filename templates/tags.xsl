@@ -24,7 +24,7 @@
             <a href="{@href}"><xsl:value-of select="@name"/></a>
             <xsl:text> </xsl:text>
             <span class="count">
-              <xsl:value-of select="b:fmt('items-count', @count)"/>
+              <xsl:value-of select="b:count(@count)"/>
             </span>
           </li>
         </xsl:for-each>

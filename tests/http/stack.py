@@ -19,6 +19,22 @@ class StackError(Exception):
     pass
 
 
+def unescape(v):
+    """Undoes the mariadb client's batch-mode escapes (\\n, \\t, \\\\, \\0)."""
+    out = []
+    i = 0
+    while i < len(v):
+        c = v[i]
+        if c == "\\" and i + 1 < len(v):
+            out.append({"n": "\n", "t": "\t", "0": "\0",
+                        "\\": "\\"}.get(v[i + 1], v[i + 1]))
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
 class Stack:
     def __init__(self, srcdir, builddir, workers=2):
         self.srcdir = os.path.abspath(srcdir)
@@ -124,8 +140,10 @@ class Stack:
         return proc
 
     def rows(self, query):
+        """Rows of a query as lists of strings (NULL is "NULL")."""
         out = self.sql(query).stdout
-        return [line.split("\t") for line in out.splitlines() if line]
+        return [[unescape(v) for v in line.split("\t")]
+                for line in out.split("\n") if line]
 
     # -- processes --------------------------------------------------------
 

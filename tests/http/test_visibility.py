@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import (HIDDEN_SLUGS, KINDS, LANGS, SEGMENTS, item_links, parse,
-                      text_of)
+                      path_of, rel_link, text_of)
 
 
 def test_sample_has_hidden_items(db):
@@ -84,25 +84,29 @@ def main_item_links(resp, base):
     return item_links(main[0], base)
 
 
+def follow_pages(server, path):
+    """Item links in <main> of the page at path and of every page its
+    rel=next chain leads to."""
+    got = set()
+    seen = set()
+    while path and path not in seen and len(seen) < 100:
+        seen.add(path)
+        r = server.get(path)
+        assert r.status_code == 200, (path, r.status_code)
+        got |= main_item_links(r, server.base)
+        nxt = rel_link(parse(r), "next")
+        path = path_of(r.url, nxt) if nxt else None
+    return got
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_tag_pages_list_exactly_the_visible_items(server, db, stack, lang):
+def test_tag_pages_list_exactly_the_visible_items(server, db, lang):
     expect = {}
     for tag, kind, slug in db.tag_items(lang):
         expect.setdefault(tag, set()).add((lang, kind, slug))
+    assert expect or lang != "en"
     for tag, items in expect.items():
-        got = set()
-        path = "/%s/tags/%s/" % (lang, tag)
-        page = 1
-        while True:
-            r = server.get(path if page == 1 else "%s?page=%d" % (path, page))
-            assert r.status_code == 200
-            links = main_item_links(r, server.base)
-            if not links - got:
-                break
-            got |= links
-            page += 1
-            if page > 50:
-                break
+        got = follow_pages(server, "/%s/tags/%s/" % (lang, tag))
         assert got == items, "tag %s/%s" % (lang, tag)
 
 
@@ -126,9 +130,8 @@ def test_org_pages_list_exactly_the_visible_items(server, db, lang):
     for org, kind, slug in db.org_items(lang):
         expect.setdefault(org, set()).add((lang, kind, slug))
     for org, items in expect.items():
-        r = server.get("/%s/organisations/%s/" % (lang, org))
-        assert r.status_code == 200
-        got = {x for x in main_item_links(r, server.base) if x[0] == lang}
+        got = {x for x in follow_pages(server, "/%s/organisations/%s/"
+                                       % (lang, org)) if x[0] == lang}
         assert got == items, "organisation %s in %s" % (org, lang)
 
 
