@@ -39,6 +39,18 @@ def test_validators_present(server, item_path):
         assert int(r.headers["Content-Length"]) == len(r.content)
 
 
+def test_every_page_has_validators(crawl):
+    missing = {}
+    for path, r in crawl.items():
+        if r.status_code != 200:
+            continue
+        for name in ("ETag", "Last-Modified", "Cache-Control",
+                     "Content-Length"):
+            if not r.headers.get(name):
+                missing.setdefault(name, []).append(path)
+    assert not missing, {k: v[:5] for k, v in missing.items()}
+
+
 def test_validators_stable(server, item_path):
     for path in all_paths(item_path):
         a = server.get(path)

@@ -175,6 +175,11 @@ def test_head(server, path):
     assert h.content == b""
     for name in ["Content-Type", "Content-Length", "ETag", "Last-Modified",
                  "Cache-Control", "Location", "Content-Security-Policy"]:
+        if name == "Content-Length" and server.name == "apache" and \
+                g.headers.get(name) == "0" and h.headers.get(name) is None:
+            # Apache's HTTP header filter removes "Content-Length: 0"
+            # from every HEAD response, whoever set it.
+            continue
         assert h.headers.get(name) == g.headers.get(name), name
 
 
