@@ -140,7 +140,8 @@ static const char *const stmts[STMT__MAX] = {
 	"ORDER BY t.name, t.id",
 	/* STMT_ITEM_MEDIA */
 	"SELECT m.id, im.role, m.filename, m.original_name, m.mime, m.bytes, "
-	"m.width, m.height, m.alt, COALESCE(im.caption, m.caption), m.credit "
+	"m.width, m.height, COALESCE(im.alt, m.alt), "
+	"COALESCE(im.caption, m.caption), COALESCE(im.credit, m.credit) "
 	"FROM item_media im JOIN media m ON m.id = im.media_id "
 	"WHERE im.item_id = ? ORDER BY im.role, im.position, m.id",
 	/* STMT_ITEM_SIGNATORIES */
@@ -250,8 +251,8 @@ static const char *const stmts[STMT__MAX] = {
 	"height, alt, caption, credit, created_at, updated_at) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
 	/* STMT_ITEM_MEDIA_INSERT */
-	"INSERT INTO item_media (item_id, media_id, role, position, caption) "
-	"VALUES (?, ?, ?, ?, ?)",
+	"INSERT INTO item_media (item_id, media_id, role, position, alt, "
+	"caption, credit) VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/* STMT_REVISION_INSERT */
 	"INSERT INTO revisions (item_id, version, user_id, created_at, note, "
 	"snapshot) VALUES (?, ?, NULL, UTC_TIMESTAMP(), ?, ?)",

@@ -714,11 +714,7 @@ import_media(struct imp *im, const struct sample_item *it, long long id)
 				goto out;
 		}
 		if (f->id == 0) {
-			/*
-			 * XXX: a file used by several items keeps the alt
-			 * text and credit of its first use; item_media can
-			 * only override the caption.
-			 */
+			/* The first use also gives the file its own text. */
 			db_params_init(&p);
 			db_param_str(&p, f->filename);
 			db_param_str(&p, m->file);
@@ -744,7 +740,9 @@ import_media(struct imp *im, const struct sample_item *it, long long id)
 		db_param_int(&p, f->id);
 		db_param_str(&p, media_roles[m->role]);
 		db_param_int(&p, ++pos[m->role]);
+		db_param_str(&p, m->alt[0] != '\0' ? m->alt : NULL);
 		db_param_str(&p, m->caption[0] != '\0' ? m->caption : NULL);
+		db_param_str(&p, m->credit[0] != '\0' ? m->credit : NULL);
 		if (run(im->db, STMT_ITEM_MEDIA_INSERT, &p) == -1)
 			goto out;
 	}

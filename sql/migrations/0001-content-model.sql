@@ -127,7 +127,7 @@ CREATE TABLE item_slugs (
 	FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Tags belong to one language; translations of a tag share a group key.
+-- Tags belong to one language.
 CREATE TABLE tags (
 	id		BIGINT UNSIGNED	NOT NULL AUTO_INCREMENT PRIMARY KEY,
 	lang		VARCHAR(8)	NOT NULL,
@@ -194,7 +194,11 @@ CREATE TABLE item_media (
 	media_id	BIGINT UNSIGNED	NOT NULL,
 	role		ENUM('attachment','gallery','hero') NOT NULL,
 	position	SMALLINT	NOT NULL DEFAULT 0,
-	caption		VARCHAR(1000)	NULL,			-- overrides media.caption
+	-- Per-use text: a picture reused in a translation gets alt text,
+	-- caption and credit in that item's language.  NULL: the media's own.
+	alt		VARCHAR(500)	NULL,
+	caption		VARCHAR(1000)	NULL,
+	credit		VARCHAR(300)	NULL,
 	PRIMARY KEY (item_id, media_id, role),
 	KEY item_media_media (media_id),
 	FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE CASCADE,
