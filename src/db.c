@@ -67,6 +67,14 @@
 	"(SELECT item_id FROM signatories WHERE org_id = ? " \
 	"UNION SELECT item_id FROM speakers WHERE org_id = ?) x"
 
+/*
+ * A search: the same LIKE pattern (bound three times) against the title,
+ * the summary and the Markdown source.  The collation makes it case- and
+ * accent-insensitive.
+ */
+#define	SEARCH_MATCH \
+	"(i.title LIKE ? OR i.summary LIKE ? OR i.body_md LIKE ?)"
+
 /* Columns of an organisation (struct org without count). */
 #define	ORG_COLS \
 	"o.id, o.slug, o.name, o.short_name, o.url, o.updated_at"
@@ -122,6 +130,15 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ITEM_COUNT_ORG */
 	"SELECT COUNT(*) FROM " ORG_ITEMS " JOIN items i ON i.id = x.item_id "
 	"WHERE i.lang = ? AND " VISIBLE,
+	/* STMT_ITEM_LIST_SEARCH */
+	"SELECT " ITEM_COLS " FROM (SELECT i.id, i.published_at FROM items i"
+	" WHERE i.lang = ? AND " SEARCH_MATCH " AND " VISIBLE ITEM_ORDER
+	" LIMIT ? OFFSET ?) p"
+	" JOIN items i ON i.id = p.id LEFT JOIN events e ON e.item_id = i.id"
+	" ORDER BY p.published_at DESC, p.id DESC",
+	/* STMT_ITEM_COUNT_SEARCH */
+	"SELECT COUNT(*) FROM items i "
+	"WHERE i.lang = ? AND " SEARCH_MATCH " AND " VISIBLE,
 	/* STMT_ITEM_GET */
 	"SELECT " ITEM_COLS ", i.body_html" ITEM_FROM
 	" WHERE i.lang = ? AND i.kind = ? AND i.slug = ? AND " VISIBLE,

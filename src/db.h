@@ -135,12 +135,17 @@ struct	language {
 	const char	*dir;		/* "ltr" or "rtl" */
 };
 
-/* What a listing shows: filters are combined with AND. */
+/* Longest search pattern in bytes: ample for DB_SEARCH_MAX characters. */
+#define DB_SEARCH_MAX	200	/* characters a search may have */
+#define DB_LIKE_MAX	(DB_SEARCH_MAX * 4 * 2 + 3)
+
+/* What a listing shows: one filter at most besides the language. */
 struct	item_query {
 	const char	*lang;		/* required */
 	enum kind	 kind;		/* KIND__MAX: all kinds */
 	long long	 tag_id;	/* 0: any tag */
 	long long	 org_id;	/* 0: any organisation */
+	const char	*search;	/* NULL, or words to find (alone) */
 	long long	 offset;
 	long long	 limit;
 };

@@ -45,18 +45,44 @@ db_item_from_row(struct item *it, const struct db_row *r)
 }
 
 /*
+ * Writes the LIKE pattern of a search into buf: the words with LIKE's
+ * metacharacters escaped (the default escape is the backslash), between
+ * '%' wildcards.  Returns 0, or -1 if it does not fit.
+ */
+static int
+like_pattern(const char *words, char *buf, size_t size)
+{
+	size_t	 o = 0;
+
+	if (size < 3)
+		return -1;
+	buf[o++] = '%';
+	for (; *words != '\0'; words++) {
+		if (o + 4 > size)
+			return -1;
+		if (*words == '%' || *words == '_' || *words == '\\')
+			buf[o++] = '\\';
+		buf[o++] = *words;
+	}
+	buf[o++] = '%';
+	buf[o] = '\0';
+	return 0;
+}
+
+/*
  * Chooses the listing (or count) statement for the query's filters and
  * binds the filter values.  Only one of kind, tag and organisation may be
  * set: each combination is its own fixed statement.  Returns 0 or -1.
  */
 static int
 item_query_bind(const struct item_query *q, int count, enum stmt *s,
-    struct db_params *p)
+    struct db_params *p, char *like, size_t likesz)
 {
 	int	 filters, rc = -1;
 
 	*s = STMT__MAX;
-	filters = (q->kind < KIND__MAX) + (q->tag_id > 0) + (q->org_id > 0);
+	filters = (q->kind < KIND__MAX) + (q->tag_id > 0) + (q->org_id > 0) +
+	    (q->search != NULL);
 	if (q->lang == NULL || filters > 1 || q->offset < 0 || q->limit < 0) {
 		log_warnx("bad query: no language, negative offset or limit, "
 		    "or more than one filter");
@@ -77,7 +103,16 @@ item_query_bind(const struct item_query *q, int count, enum stmt *s,
 		db_param_int(p, q->tag_id);
 	} else if (q->org_id > 0)
 		*s = count ? STMT_ITEM_COUNT_ORG : STMT_ITEM_LIST_ORG;
-	else
+	else if (q->search != NULL) {
+		*s = count ? STMT_ITEM_COUNT_SEARCH : STMT_ITEM_LIST_SEARCH;
+		if (like_pattern(q->search, like, likesz) == -1) {
+			log_warnx("search words too long");
+			goto out;
+		}
+		db_param_str(p, like);
+		db_param_str(p, like);
+		db_param_str(p, like);
+	} else
 		*s = count ? STMT_ITEM_COUNT_LANG : STMT_ITEM_LIST_LANG;
 	rc = 0;
 out:
@@ -92,12 +127,13 @@ db_item_list(struct db *db, struct arena *a, const struct item_query *q,
 	struct db_row	 row;
 	struct item	*items;
 	enum stmt	 s;
+	char		 like[DB_LIKE_MAX];
 	size_t		 n = 0, max;
 	int		 rc = -1, c = 0;
 
 	*out = NULL;
 	*outc = 0;
-	if (item_query_bind(q, 0, &s, &p) == -1)
+	if (item_query_bind(q, 0, &s, &p, like, sizeof(like)) == -1)
 		goto out;
 	db_param_int(&p, q->limit);
 	db_param_int(&p, q->offset);
@@ -123,9 +159,10 @@ db_item_count(struct db *db, const struct item_query *q, long long *count)
 	struct db_params p;
 	struct db_row	 row;
 	enum stmt	 s;
+	char		 like[DB_LIKE_MAX];
 	int		 rc = -1;
 
-	if (item_query_bind(q, 1, &s, &p) == -1)
+	if (item_query_bind(q, 1, &s, &p, like, sizeof(like)) == -1)
 		goto out;
 	if (db_exec(db, s, &p) == -1)
 		goto out;

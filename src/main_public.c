@@ -86,8 +86,7 @@ public_dispatch(struct req *r, struct out *o)
 	case PAGE_ORG:
 		return page_org(r, o);
 	case PAGE_SEARCH:
-		/* XXX: search needs a query in the database layer. */
-		return 404;
+		return page_search(r, o);
 	default:
 		return 404;
 	}

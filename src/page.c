@@ -397,13 +397,39 @@ page_paginate(const struct req *r, long long count, long long *offset,
 	return 0;
 }
 
-/* The site path of page n of the listing at path. */
+/*
+ * The site path of page n of the listing at path, which may already carry
+ * a query (a search's ?q=).
+ */
 static const char *
 page_nth(struct req *r, const char *path, long long n)
 {
 	if (n <= 1)
 		return path;
-	return arena_printf(r->arena, "%s?page=%lld", path, n);
+	return arena_printf(r->arena, "%s%cpage=%lld", path,
+	    strchr(path, '?') != NULL ? '&' : '?', n);
+}
+
+const char *
+page_query_encode(struct arena *a, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	char			*buf, *o;
+
+	buf = arena_alloc(a, strlen(s) * 3 + 1);
+	for (o = buf, p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p) != NULL)
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 0xf];
+		}
+	}
+	*o = '\0';
+	return buf;
 }
 
 const char *

@@ -32,6 +32,7 @@ struct	page_listing {
 	enum kind		 kind;	/* type "kind" */
 	const struct tag	*tag;	/* type "tag" */
 	const struct org	*org;	/* type "org" */
+	const char		*search; /* type "search": the words */
 };
 
 /* PAGE_HOME: latest items of each kind and upcoming events. */
@@ -48,6 +49,8 @@ int		 page_tag(struct req *, struct out *);
 int		 page_org_index(struct req *, struct out *);
 /* PAGE_ORG: what one organisation signed or spoke at, paginated. */
 int		 page_org(struct req *, struct out *);
+/* PAGE_SEARCH: the search form and, for ?q=, matching items, paginated. */
+int		 page_search(struct req *, struct out *);
 /*
  * PAGE_ROOT (302 to the default language's home) and the pages that only
  * add a trailing slash (301).  Locations are built from the base URL.
@@ -68,6 +71,11 @@ int		 page_error(struct req *, int status, struct out *);
 
 /* Site path -> link: the base URL's path prefix + path. */
 const char	*page_href(const struct req *, const char *path);
+/*
+ * Percent-encodes a value for a query string: everything but RFC 3986's
+ * unreserved characters.
+ */
+const char	*page_query_encode(struct arena *, const char *);
 /* Site path -> absolute URL: the base URL + path. */
 const char	*page_url(const struct req *, const char *path);
 /*

@@ -74,6 +74,11 @@ page_listing(struct req *r, struct out *o, struct item_query *q,
 	}
 	if (pl->org != NULL)
 		page_org_elem(r, v, pl->org);
+	if (pl->search != NULL) {
+		view_push(v, "search");
+		view_attr(v, "q", pl->search);
+		view_pop(v);
+	}
 	page_pagination(r, v, pl->path, pages, count);
 	view_push(v, "items");
 	for (i = 0; i < n; i++)

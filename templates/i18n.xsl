@@ -60,6 +60,21 @@
      fr="Rien n’a encore été publié ici."
      es="Todavía no se ha publicado nada aquí."
      ru="Здесь пока ничего не опубликовано."/>
+  <s k="search" en="Search" fr="Rechercher" es="Buscar" ru="Найти"/>
+  <s k="search-label" en="Search the site" fr="Rechercher sur le site"
+     es="Buscar en el sitio" ru="Поиск по сайту"/>
+  <s k="search-heading" en="Search" fr="Recherche" es="Búsqueda" ru="Поиск"/>
+  <s k="search-results" en="Results for “%2”: %1"
+     fr="Résultats pour « %2 » : %1" es="Resultados para «%2»: %1"
+     ru="Результатов по запросу «%2»: %1"/>
+  <s k="search-none" en="Nothing matches “%2”. Try other or fewer words."
+     fr="Aucun résultat pour « %2 ». Essayez d’autres mots, ou moins de mots."
+     es="Nada coincide con «%2». Pruebe con otras palabras o con menos."
+     ru="По запросу «%2» ничего не найдено. Попробуйте другие слова или меньше слов."/>
+  <s k="search-hint" en="Search news, case studies, statements and events."
+     fr="Recherchez dans les actualités, études de cas, déclarations et événements."
+     es="Busque en noticias, estudios de caso, declaraciones y eventos."
+     ru="Поиск по новостям, кейсам, заявлениям и мероприятиям."/>
   <s k="upcoming" en="Upcoming events" fr="Événements à venir"
      es="Próximos eventos" ru="Предстоящие мероприятия"/>
   <s k="no-upcoming" en="No events are planned at the moment."

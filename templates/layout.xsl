@@ -136,9 +136,25 @@
           </li>
         </xsl:for-each>
       </ul>
+      <xsl:call-template name="search-form">
+        <xsl:with-param name="id" select="'site-search'"/>
+      </xsl:call-template>
       </div>
     </nav>
   </header>
+</xsl:template>
+
+<!-- The search form: in the header of every page and on the search page. -->
+<xsl:template name="search-form">
+  <xsl:param name="id"/>
+  <xsl:param name="q" select="''"/>
+  <xsl:param name="label-class" select="'visually-hidden'"/>
+  <form class="search" role="search" method="get"
+      action="{$site/home/@href}search">
+    <label for="{$id}" class="{$label-class}"><xsl:value-of select="b:t('search-label')"/></label>
+    <input type="search" id="{$id}" name="q" value="{$q}" maxlength="200"/>
+    <button type="submit"><xsl:value-of select="b:t('search')"/></button>
+  </form>
 </xsl:template>
 
 <xsl:template name="footer">

@@ -22,6 +22,9 @@
     <xsl:when test="$listing/@type = 'org'">
       <xsl:value-of select="$listing/org/@name"/>
     </xsl:when>
+    <xsl:when test="$listing/@type = 'search'">
+      <xsl:value-of select="b:t('search-heading')"/>
+    </xsl:when>
     <xsl:otherwise>
       <xsl:value-of select="b:t($listing/@key)"/>
     </xsl:otherwise>
@@ -57,6 +60,27 @@
       </p>
       <p class="intro"><xsl:value-of select="b:t('org-involvement')"/></p>
     </xsl:if>
+    <xsl:if test="$listing/@type = 'search'">
+      <xsl:call-template name="search-form">
+        <xsl:with-param name="id" select="'search-page'"/>
+        <xsl:with-param name="label-class" select="'label'"/>
+        <xsl:with-param name="q" select="$listing/search/@q"/>
+      </xsl:call-template>
+      <p class="intro" role="status">
+        <xsl:choose>
+          <xsl:when test="$listing/search/@q = ''">
+            <xsl:value-of select="b:t('search-hint')"/>
+          </xsl:when>
+          <xsl:when test="$listing/items/item">
+            <xsl:value-of select="b:fmt('search-results',
+                $listing/pagination/@count, $listing/search/@q)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="b:fmt('search-none', '', $listing/search/@q)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
+    </xsl:if>
   </header>
   <xsl:choose>
     <xsl:when test="$listing/items/item">
@@ -67,6 +91,7 @@
       </div>
       <xsl:apply-templates select="$listing/pagination"/>
     </xsl:when>
+    <xsl:when test="$listing/@type = 'search'"/>
     <xsl:otherwise>
       <p class="empty"><xsl:value-of select="b:t('empty-list')"/></p>
     </xsl:otherwise>
