@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Shell functions shared by scripts/demo, scripts/check, scripts/bench and
 # the HTTP tests (tests/http/stack.py calls them through bash).
 #
@@ -130,15 +131,29 @@ bs_pid_alive() {
 	[ -n "$st" ] && [ "$st" != Z ]
 }
 
+# bs_pid_ours PID DIR: true if PID is a running process whose command line
+# names DIR (every process of a stack has its state directory in its
+# arguments), so that a stale PID file never gets another process killed.
+bs_pid_ours() {
+	bs_pid_alive "$1" &&
+	    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$2"
+}
+
+# bs_running STATE NAME: true if the process of STATE/NAME.pid runs.
+bs_running() {
+	bs_pid_ours "$(tr -dc 0-9 <"$1/$2.pid" 2>/dev/null)" "$1"
+}
+
 # bs_stop_pidfile FILE [SECONDS]: sends SIGTERM to the process whose PID
-# FILE holds, waits up to SECONDS (default 20) for it to go, then SIGKILL.
-# Removes FILE.  Succeeds if there was nothing to stop.
+# FILE holds (if it is one of the stack in FILE's directory), waits up to
+# SECONDS (default 20) for it to go, then SIGKILL.  Removes FILE.
+# Succeeds if there was nothing to stop.
 bs_stop_pidfile() {
 	local file=$1 secs=${2:-20} pid i
 
 	[ -f "$file" ] || return 0
 	pid=$(tr -dc 0-9 <"$file")
-	if [ -n "$pid" ] && bs_pid_alive "$pid"; then
+	if [ -n "$pid" ] && bs_pid_ours "$pid" "$(dirname "$file")"; then
 		kill -TERM "$pid" 2>/dev/null
 		i=0
 		while bs_pid_alive "$pid" && [ "$i" -lt $((secs * 10)) ]; do
@@ -236,7 +251,7 @@ bs_mariadb_start() {
 	local state=$1 data=$1/mysql pid userarg=
 
 	[ "$(id -u)" -eq 0 ] && userarg=--user=root
-	if bs_pid_alive "$(cat "$state/mysqld.pid" 2>/dev/null)"; then
+	if bs_running "$state" mysqld; then
 		bs_log "MariaDB already running (PID $(cat "$state/mysqld.pid"))"
 		return 0
 	fi
@@ -244,6 +259,7 @@ bs_mariadb_start() {
 		mkdir -p "$data" || return 1
 		mariadb-install-db --no-defaults --datadir="$data" $userarg \
 		    --skip-test-db --auth-root-authentication-method=socket \
+		    --innodb-log-file-size=16M \
 		    >"$state/mariadb-install.log" 2>&1 || {
 			tail -n 20 "$state/mariadb-install.log" >&2
 			bs_log "mariadb-install-db failed"
@@ -258,6 +274,7 @@ bs_mariadb_start() {
 	    --character-set-server=utf8mb4 \
 	    --collation-server=utf8mb4_unicode_ci \
 	    --innodb-flush-log-at-trx-commit=2 --innodb-buffer-pool-size=128M \
+	    --innodb-log-file-size=16M \
 	    $userarg </dev/null >>"$state/mariadb.log" 2>&1 &
 	pid=$!
 	echo "$pid" >"$state/mysqld.pid"
@@ -385,7 +402,7 @@ bs_db_setup() {
 bs_worker_start() {
 	local state=$1 prog=$2 name=$3 n=$4 pid
 
-	if bs_pid_alive "$(cat "$state/$name.pid" 2>/dev/null)"; then
+	if bs_running "$state" "$name"; then
 		bs_log "$name workers already running"
 		return 0
 	fi
@@ -437,9 +454,9 @@ bs_fill_conf() {
 # nginx/broadside.conf, prefix STATE/nginx.  With STATIC-ROOT, a second
 # server on PORT+1 serves that directory as plain files (scripts/bench).
 bs_nginx_start() {
-	local state=$1 port=$2 extra=${3:-} dir=$1/nginx pid user=
+	local state=$1 port=$2 extra=${3:-} dir=$1/nginx pid user=''
 
-	if bs_pid_alive "$(cat "$state/nginx.pid" 2>/dev/null)"; then
+	if bs_running "$state" nginx; then
 		bs_log "nginx already running"
 		return 0
 	fi
@@ -504,9 +521,9 @@ bs_nginx_stop() {
 # bs_apache_start STATE PORT: Apache (mpm_event) on 127.0.0.1:PORT with
 # apache/broadside.conf; ServerRoot STATE/apache.
 bs_apache_start() {
-	local state=$1 port=$2 dir=$1/apache pid m user= mods
+	local state=$1 port=$2 dir=$1/apache pid m user='' mods
 
-	if bs_pid_alive "$(cat "$state/apache.pid" 2>/dev/null)"; then
+	if bs_running "$state" apache; then
 		bs_log "Apache already running"
 		return 0
 	fi

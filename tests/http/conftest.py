@@ -5,9 +5,11 @@ BROADSIDE_BUILDDIR.  Set BROADSIDE_KEEP_STATE=1 to keep the temporary state
 directory (database, logs, generated server configs) after the run.
 """
 
+import atexit
 import http.client
 import os
 import re
+import signal
 import socket
 import sys
 import urllib.parse
@@ -144,6 +146,14 @@ def path_of(base, href):
     return u.path + ("?" + u.query if u.query else "")
 
 
+def pytest_configure(config):
+    """SIGTERM (a timeout, a CI run cancelled) unwinds like Ctrl-C, so that
+    the stack's processes are stopped on the way out."""
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt("SIGTERM")
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def pytest_collection_modifyitems(session, config, items):
     """The database outage runs last, whatever pytest's grouping of
     parametrised tests did to the order."""
@@ -155,6 +165,8 @@ def pytest_collection_modifyitems(session, config, items):
 def stack(request):
     st = Stack(SRCDIR, BUILDDIR)
     failed_before = request.session.testsfailed
+    # Whatever happens to the session, nothing outlives the interpreter.
+    atexit.register(st.stop)
     try:
         st.start()
     except Exception:
@@ -181,8 +193,12 @@ def stack(request):
                 reports.append("%s: %s\n%s" % (name, pat, log[-4000:]))
                 break
     failed = request.session.testsfailed > failed_before or reports
-    if os.environ.get("BROADSIDE_KEEP_STATE") or failed:
+    if os.environ.get("BROADSIDE_KEEP_STATE"):
         sys.stderr.write("\nHTTP test state kept in %s\n" % st.state)
+    elif failed:
+        # The logs and configuration, not the database files.
+        st.remove_database()
+        sys.stderr.write("\nHTTP test logs kept in %s\n" % st.state)
     else:
         st.remove()
     assert not reports, "\n".join(reports)

@@ -104,6 +104,10 @@ class Stack:
             return
         self.sh("bs_stop_all", self.state, check=False)
 
+    def remove_database(self):
+        if self.state is not None:
+            shutil.rmtree(self.path("mysql"), ignore_errors=True)
+
     def remove(self):
         if self.state is not None:
             shutil.rmtree(self.state, ignore_errors=True)

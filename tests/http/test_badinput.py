@@ -98,3 +98,17 @@ def test_workers_still_serve_after_bad_input(server, stack):
     for _ in range(10):
         assert server.get("/en/").status_code == 200
     assert stack.children(pid) == workers
+
+
+def test_bad_input_is_logged(server, stack):
+    """The program says in its log why it refused a request."""
+    def lines():
+        with open(stack.path("public.log"), errors="replace") as f:
+            return f.read().splitlines()
+    before = len(lines())
+    r = server.raw("GET", "/en/news/?page=%zz")
+    assert r.status_code == 400
+    assert stack.wait_until(lambda: len(lines()) > before, 5), \
+        "no log line for a malformed request"
+    new = " ".join(lines()[before:])
+    assert "escape" in new or "page" in new, new

@@ -14,23 +14,35 @@ from conftest import SEGMENTS, SRCDIR
 PAGE_TYPES = ["home", "list-news", "list-case-study", "list-statement",
               "list-event", "list-page-2", "item-news", "item-case-study",
               "item-statement", "item-event", "tag-index", "tag",
-              "org-index", "org", "not-found", "bad-request", "home-ru"]
+              "org-index", "org", "not-found", "bad-request", "home-ru",
+              "search-form", "search-results", "search-none"]
 
 
 def vnu_jar():
-    for cand in [os.environ.get("VNU_JAR", ""),
-                 os.path.join(SRCDIR, "node_modules", "vnu-jar", "build",
-                              "dist", "vnu.jar")]:
-        if cand and os.path.isfile(cand):
+    """$VNU_JAR, else node_modules/ of the source tree or of a directory
+    above it (make distcheck unpacks the tree inside the build directory)."""
+    cand = os.environ.get("VNU_JAR", "")
+    if cand and os.path.isfile(cand):
+        return cand
+    d = os.path.abspath(SRCDIR)
+    while True:
+        cand = os.path.join(d, "node_modules", "vnu-jar", "build", "dist",
+                            "vnu.jar")
+        if os.path.isfile(cand):
             return cand
-    return None
+        if os.path.dirname(d) == d:
+            return None
+        d = os.path.dirname(d)
 
 
 def page_paths(db):
     paths = {"home": "/en/", "home-ru": "/ru/", "tag-index": "/en/tags/",
              "org-index": "/en/organisations/",
              "not-found": "/en/news/no-such-item",
-             "bad-request": "/en/news/?page=abc"}
+             "bad-request": "/en/news/?page=abc",
+             "search-form": "/en/search",
+             "search-results": "/en/search?q=harm+reduction",
+             "search-none": "/fr/search?q=zzqxjv"}
     for kind, seg in SEGMENTS.items():
         paths["list-" + kind] = "/en/%s/" % seg
         items = sorted(db.visible("en", kind))
