@@ -27,7 +27,7 @@ BS_DB_NAME=${BS_DB_NAME:-broadside}
 BS_PKGS_BUILD="autoconf automake make gcc pkgconf libfcgi-dev libfcgi-bin
 libmariadb-dev libxml2-dev libxml2-utils libxslt1-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libsodium-dev libmagic-dev libinih-dev
-libjansson-dev tzdata"
+libjansson-dev libvips-dev libical-dev tzdata"
 BS_PKGS_DB="mariadb-server mariadb-client"
 BS_PKGS_NGINX="nginx"
 BS_PKGS_APACHE="apache2"
@@ -141,7 +141,7 @@ bs_pid_ours() {
 
 # bs_running STATE NAME: true if the process of STATE/NAME.pid runs.
 bs_running() {
-	bs_pid_ours "$(tr -dc 0-9 <"$1/$2.pid" 2>/dev/null)" "$1"
+	bs_pid_ours "$( (tr -dc 0-9 <"$1/$2.pid") 2>/dev/null)" "$1"
 }
 
 # bs_stop_pidfile FILE [SECONDS]: sends SIGTERM to the process whose PID

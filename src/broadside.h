@@ -59,8 +59,51 @@ enum	page {
 	PAGE_ORG,		/* /{lang}/organisations/{slug}/ */
 	PAGE_SEARCH,		/* /{lang}/search?q= */
 	PAGE_SLASH_REDIRECT,	/* /{lang}/{listing} : redirect to path + "/" */
+	/*
+	 * A syndication feed: r->feed_format (Atom, RSS or JSON) of
+	 * r->feed_scope, at /{lang}/feed.{atom,rss,json} (FEED_SCOPE_SITE),
+	 * /{lang}/{kind}/feed.* (FEED_SCOPE_KIND, r->kind),
+	 * /{lang}/tags/{slug}/feed.* (FEED_SCOPE_TAG, r->slug) and
+	 * /{lang}/organisations/{slug}/feed.* (FEED_SCOPE_ORG, r->slug);
+	 * ?page=N is archive document N (r->feed_archive, see page_feed.c).
+	 */
+	PAGE_FEED,
+	/*
+	 * An iCalendar object (r->feed_format FEED_ICS): the language's
+	 * calendar at /{lang}/events.ics (FEED_SCOPE_CALENDAR) or one event
+	 * at /{lang}/events/{slug}.ics (FEED_SCOPE_EVENT, r->slug).
+	 */
+	PAGE_CALENDAR,
 	PAGE__MAX
 };
+
+/* Formats of feeds and calendars. */
+enum	feed_format {
+	FEED_ATOM,		/* Atom 1.0, feed.atom */
+	FEED_RSS,		/* RSS 2.0, feed.rss */
+	FEED_JSON,		/* JSON Feed 1.1, feed.json */
+	FEED_ICS,		/* iCalendar, *.ics */
+	FEED__MAX
+};
+
+/* What a feed or calendar holds (all in one language). */
+enum	feed_scope {
+	FEED_SCOPE_SITE,	/* every kind */
+	FEED_SCOPE_KIND,	/* one kind: r->kind */
+	FEED_SCOPE_TAG,		/* one tag: r->slug */
+	FEED_SCOPE_ORG,		/* one organisation: r->slug */
+	FEED_SCOPE_CALENDAR,	/* the events calendar */
+	FEED_SCOPE_EVENT,	/* one event: r->slug */
+	FEED_SCOPE__MAX
+};
+
+/*
+ * File name of each syndication format's feed inside a scope's directory
+ * ("feed.atom"); FEED_ICS has none (events.ics, {slug}.ics).  In route.c.
+ */
+extern const char *const feed_files[FEED__MAX];
+/* Media type of each format, without parameters.  In route.c. */
+extern const char *const feed_types[FEED__MAX];
 
 /* A name=value pair from a query string, form body or cookie header. */
 struct	kv {
@@ -80,6 +123,16 @@ struct	resp {
 	int		 max_age;	/* Cache-Control max-age, seconds */
 	int		 retry_after;	/* seconds, for 503; 0: none */
 	int		 no_store;	/* Cache-Control: no-store */
+	/*
+	 * The ETag (quoted) when the handler knows it without the body,
+	 * from validators; NULL: http_finish() hashes the body.
+	 */
+	const char	*etag;
+	/*
+	 * Set by http_not_modified() only: the request's preconditions
+	 * matched etag/lastmod, status is 304 and there is no body.
+	 */
+	int		 not_modified;
 };
 
 /*
@@ -106,9 +159,12 @@ struct	req {
 	/* Filled by routing. */
 	enum page	 page;
 	const char	*lang;		/* a configured language code */
-	enum kind	 kind;		/* for PAGE_LIST, PAGE_ITEM */
-	const char	*slug;		/* for PAGE_ITEM, PAGE_TAG, PAGE_ORG */
+	enum kind	 kind;		/* PAGE_LIST, PAGE_ITEM, kind feeds */
+	const char	*slug;		/* PAGE_ITEM, _TAG, _ORG, some feeds */
 	long long	 pageno;	/* 1-based listing page */
+	enum feed_format feed_format;	/* PAGE_FEED, PAGE_CALENDAR */
+	enum feed_scope	 feed_scope;	/* PAGE_FEED, PAGE_CALENDAR */
+	long long	 feed_archive;	/* PAGE_FEED: ?page=N, 0 if none */
 	/* Filled by the handler. */
 	struct resp	 resp;
 };

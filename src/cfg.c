@@ -46,6 +46,7 @@ enum	key {
 	KEY_SITE_DEFAULT_LANGUAGE,
 	KEY_SITE_EXTRA_ZONES,
 	KEY_SITE_PAGE_SIZE,
+	KEY_SITE_FEED_PAGE_SIZE,
 	KEY_SITE_CACHE_SECONDS,
 	KEY_PATHS_TEMPLATES,
 	KEY_PATHS_STATIC_URL,
@@ -79,6 +80,7 @@ static const struct keydef keys[KEY__MAX] = {
 	{ "default_language", S_(SECT_SITE), 1 },	/* KEY_SITE_DEFAULT_LANGUAGE */
 	{ "extra_zones", S_(SECT_SITE), 0 },		/* KEY_SITE_EXTRA_ZONES */
 	{ "page_size", S_(SECT_SITE), 0 },		/* KEY_SITE_PAGE_SIZE */
+	{ "feed_page_size", S_(SECT_SITE), 0 },	/* KEY_SITE_FEED_PAGE_SIZE */
 	{ "cache_seconds", S_(SECT_SITE), 0 },		/* KEY_SITE_CACHE_SECONDS */
 	{ "templates", S_(SECT_PATHS), 0 },		/* KEY_PATHS_TEMPLATES */
 	{ "static_url", S_(SECT_PATHS), 0 },		/* KEY_PATHS_STATIC_URL */
@@ -382,6 +384,9 @@ cfg_handler(void *arg, const char *section, const char *name,
 	case KEY_SITE_PAGE_SIZE:
 		ok = uint_set(p, name, value, 1, 100, &c->page_size);
 		break;
+	case KEY_SITE_FEED_PAGE_SIZE:
+		ok = uint_set(p, name, value, 1, 100, &c->feed_page_size);
+		break;
 	case KEY_SITE_CACHE_SECONDS:
 		ok = uint_set(p, name, value, 0, 31536000, &c->cache_seconds);
 		break;
@@ -486,6 +491,8 @@ cfg_finish(struct parse *p)
 
 	if (c->page_size == 0)
 		c->page_size = 10;
+	if (c->feed_page_size == 0)
+		c->feed_page_size = 20;
 	if (!p->seen[SECT_SITE][KEY_SITE_CACHE_SECONDS])
 		c->cache_seconds = 60;
 	if (c->templates_dir == NULL)

@@ -31,6 +31,7 @@ struct	cfg {
 	char	*zones[CFG_ZONE_MAX];	/* extra display zones for events */
 	size_t	 zonec;
 	unsigned int page_size;		/* items per listing page */
+	unsigned int feed_page_size;	/* entries per feed archive page */
 	unsigned int cache_seconds;	/* Cache-Control max-age for pages */
 	char	*templates_dir;		/* *.xsl */
 	char	*static_url;		/* URL prefix of CSS, images */

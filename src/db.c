@@ -33,7 +33,7 @@
 #include "util.h"
 
 /* The newest migration this build knows (sql/migrations/NNNN-*.sql). */
-#define	DB_SCHEMA_VERSION	1
+#define	DB_SCHEMA_VERSION	2
 
 /* Seconds of idleness after which db_ensure() pings before a request. */
 #define	DB_PING_IDLE		5
@@ -78,6 +78,109 @@
 /* Columns of an organisation (struct org without count). */
 #define	ORG_COLS \
 	"o.id, o.slug, o.name, o.short_name, o.url, o.updated_at"
+
+/*
+ * Feeds.  Columns of an item in a feed: ITEM_COLS (0-15), then the body,
+ * the version and an event's links (16-19).  Feed pages are counted from
+ * the oldest entry (page_feed.c), so their lists run oldest first, with
+ * the same tie-break as the listings.
+ */
+#define	FEED_COLS \
+	ITEM_COLS ", i.body_html, i.version, e.online_url, e.registration_url"
+#define	FEED_ORDER \
+	" ORDER BY i.published_at, i.id"
+#define	FEED_PAGE \
+	" LIMIT ? OFFSET ?) p JOIN items i ON i.id = p.id" \
+	" LEFT JOIN events e ON e.item_id = i.id" \
+	" ORDER BY p.published_at, p.id"
+
+/*
+ * The visible items of each feed scope, as the FROM and WHERE of a
+ * derived table: the lists (above) and the archive pages' validators
+ * (below) take the same ones, bound the same way (db_item.c).
+ */
+#define	FEED_IN_LANG \
+	"FROM items i WHERE i.lang = ? AND " VISIBLE
+#define	FEED_IN_KIND \
+	"FROM items i WHERE i.lang = ? AND i.kind = ? AND " VISIBLE
+#define	FEED_IN_TAG \
+	"FROM items i JOIN item_tags it ON it.item_id = i.id " \
+	"WHERE i.lang = ? AND it.tag_id = ? AND " VISIBLE
+#define	FEED_IN_ORG \
+	"FROM " ORG_ITEMS " JOIN items i ON i.id = x.item_id " \
+	"WHERE i.lang = ? AND " VISIBLE
+/*
+ * The same for the validators of a tag's or organisation's archive page:
+ * items reached by id through items_feed, which holds every column they
+ * read, rather than through the row (the optimizer would take the primary
+ * key, or for a small table scan the language's index once per link).
+ */
+#define	FEED_IX_TAG \
+	"FROM item_tags it JOIN items i FORCE INDEX (items_feed) " \
+	"ON i.id = it.item_id " \
+	"WHERE i.lang = ? AND it.tag_id = ? AND " VISIBLE
+#define	FEED_IX_ORG \
+	"FROM " ORG_ITEMS " JOIN items i FORCE INDEX (items_feed) " \
+	"ON i.id = x.item_id WHERE i.lang = ? AND " VISIBLE
+
+/*
+ * Validators of one archive page of a feed (db_feed_page_validators()),
+ * over the same page of ids as its list, from indexes alone: 0 entries,
+ * 1 newest published_at, 2 newest updated_at, 3 sum of versions, 4 sum
+ * and 5 XOR of the ids (which entries: an older one unpublished shifts
+ * the page).
+ */
+#define	PAGE_COLS \
+	"i.id, i.published_at, i.updated_at, i.version "
+#define	PAGE_AGG \
+	"COUNT(*), MAX(p.published_at), MAX(p.updated_at), " \
+	"CAST(COALESCE(SUM(p.version), 0) AS SIGNED), " \
+	"CAST(COALESCE(SUM(p.id), 0) AS SIGNED), " \
+	"CAST(COALESCE(BIT_XOR(p.id), 0) AS SIGNED)"
+
+/*
+ * Validators of a feed (db_feed_validators()): one aggregate statement per
+ * scope, which reads indexes (migration 0002) and never an item's text.
+ * The columns are always
+ *   0 visible items,  1 newest visible published_at,
+ *   2 newest updated_at of ALL the scope's items, whatever their status
+ *     (an unpublish or an archive bumps updated_at, so it shows here even
+ *     though the item leaves the feed),
+ *   3 sum of their versions (every save bumps the version, so two saves in
+ *     one second still differ),
+ * then, for a tag, 4 id, 5 name, 6 links to the language's items; for an
+ * organisation, 4 id, 5 name, 6 links, 7 its updated_at; for an event,
+ * 4 id.  A count of visible items changes when a scheduled item's time
+ * comes, so no job has to run for a feed's validators to change.
+ */
+#define	VALID_AGG \
+	"CAST(COALESCE(SUM(" VISIBLE "), 0) AS SIGNED), " \
+	"MAX(IF(" VISIBLE ", i.published_at, NULL)), MAX(" GROUP_UPD "), " \
+	"CAST(COALESCE(SUM(" GROUP_VER "), 0) AS SIGNED)"
+
+/*
+ * The newest change and the sum of versions of item i's translation group
+ * (i itself included): an entry shows links to its translations, so
+ * publishing, unpublishing or renaming one must change the validators of
+ * every feed the entry is in.  Served by the items_group_feed index.
+ */
+#define	GROUP_UPD \
+	"(SELECT MAX(g.updated_at) FROM items g WHERE g.group_id = i.group_id)"
+#define	GROUP_VER \
+	"(SELECT SUM(g.version) FROM items g WHERE g.group_id = i.group_id)"
+
+/* Visibility of a translation "t" (VISIBLE is for "i"). */
+#define	VISIBLE_T \
+	"t.status = 'published' AND t.published_at <= UTC_TIMESTAMP()"
+
+/*
+ * DB_IDS (40) item ids for the statements that load what hangs off every
+ * entry of a feed page at once; unused places are bound to 0, which no
+ * item has.  A page of up to 2 * feed_page_size - 1 entries takes one
+ * round trip per 40 entries and relation instead of one per entry.
+ */
+#define	IDS10	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+#define	IDS	"(" IDS10 ", " IDS10 ", " IDS10 ", " IDS10 ")"
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_SET_SESSION */
@@ -205,6 +308,102 @@ static const char *const stmts[STMT__MAX] = {
 	"i.id IN (SELECT item_id FROM signatories WHERE org_id = o.id "
 	"UNION SELECT item_id FROM speakers WHERE org_id = o.id) AND "
 	VISIBLE ") FROM organisations o WHERE o.slug = ?",
+	/* STMT_FEED_VALID_LANG: index items_feed_lang */
+	"SELECT v.n, v.pub, a.upd, a.ver FROM "
+	"(SELECT COUNT(*) n, MAX(i.published_at) pub FROM items i "
+	"WHERE i.lang = ? AND " VISIBLE ") v, "
+	"(SELECT MAX(" GROUP_UPD ") upd, "
+	"CAST(COALESCE(SUM(" GROUP_VER "), 0) AS SIGNED) ver FROM items i "
+	"WHERE i.lang = ?) a",
+	/* STMT_FEED_VALID_KIND: index items_feed_kind */
+	"SELECT v.n, v.pub, a.upd, a.ver FROM "
+	"(SELECT COUNT(*) n, MAX(i.published_at) pub FROM items i "
+	"WHERE i.lang = ? AND i.kind = ? AND " VISIBLE ") v, "
+	"(SELECT MAX(" GROUP_UPD ") upd, "
+	"CAST(COALESCE(SUM(" GROUP_VER "), 0) AS SIGNED) ver FROM items i "
+	"WHERE i.lang = ? AND i.kind = ?) a",
+	/*
+	 * STMT_FEED_VALID_CALENDAR: index items_feed_kind.  Calendars show
+	 * no links to translations, so only their own events count.
+	 */
+	"SELECT v.n, v.pub, a.upd, a.ver FROM "
+	"(SELECT COUNT(*) n, MAX(i.published_at) pub FROM items i "
+	"WHERE i.lang = ? AND i.kind = 'event' AND " VISIBLE ") v, "
+	"(SELECT MAX(i.updated_at) upd, "
+	"CAST(COALESCE(SUM(i.version), 0) AS SIGNED) ver FROM items i "
+	"WHERE i.lang = ? AND i.kind = 'event') a",
+	/* STMT_FEED_VALID_TAG: tags_slug, item_tags, items_feed */
+	"SELECT " VALID_AGG ", t.id, t.name, COUNT(i.id) FROM tags t "
+	"LEFT JOIN item_tags it ON it.tag_id = t.id "
+	"LEFT JOIN items i FORCE INDEX (items_feed) "
+	"ON i.id = it.item_id AND i.lang = t.lang "
+	"WHERE t.lang = ? AND t.slug = ? GROUP BY t.id, t.name",
+	/* STMT_FEED_VALID_ORG: organisations_slug, signatories_org, ... */
+	"SELECT " VALID_AGG ", o.id, o.name, COUNT(i.id), o.updated_at "
+	"FROM organisations o LEFT JOIN "
+	"(SELECT item_id FROM signatories WHERE org_id = "
+	"(SELECT id FROM organisations WHERE slug = ?) "
+	"UNION SELECT item_id FROM speakers WHERE org_id = "
+	"(SELECT id FROM organisations WHERE slug = ?)) x ON TRUE "
+	"LEFT JOIN items i FORCE INDEX (items_feed) "
+	"ON i.id = x.item_id AND i.lang = ? "
+	"WHERE o.slug = ? GROUP BY o.id, o.name, o.updated_at",
+	/* STMT_FEED_VALID_EVENT: items_slug */
+	"SELECT CAST((" VISIBLE ") AS SIGNED), i.published_at, i.updated_at, "
+	"i.version, i.id FROM items i "
+	"WHERE i.lang = ? AND i.kind = 'event' AND i.slug = ?",
+	/* STMT_FEED_LIST_LANG */
+	"SELECT " FEED_COLS " FROM (SELECT i.id, i.published_at "
+	FEED_IN_LANG FEED_ORDER FEED_PAGE,
+	/* STMT_FEED_LIST_KIND */
+	"SELECT " FEED_COLS " FROM (SELECT i.id, i.published_at "
+	FEED_IN_KIND FEED_ORDER FEED_PAGE,
+	/* STMT_FEED_LIST_TAG */
+	"SELECT " FEED_COLS " FROM (SELECT i.id, i.published_at "
+	FEED_IN_TAG FEED_ORDER FEED_PAGE,
+	/* STMT_FEED_LIST_ORG */
+	"SELECT " FEED_COLS " FROM (SELECT i.id, i.published_at "
+	FEED_IN_ORG FEED_ORDER FEED_PAGE,
+	/* STMT_FEED_PAGE_LANG: index items_feed_lang */
+	"SELECT " PAGE_AGG " FROM (SELECT " PAGE_COLS FEED_IN_LANG FEED_ORDER
+	" LIMIT ? OFFSET ?) p",
+	/* STMT_FEED_PAGE_KIND: index items_feed_kind */
+	"SELECT " PAGE_AGG " FROM (SELECT " PAGE_COLS FEED_IN_KIND FEED_ORDER
+	" LIMIT ? OFFSET ?) p",
+	/* STMT_FEED_PAGE_TAG: item_tags_tag, items_feed */
+	"SELECT " PAGE_AGG " FROM (SELECT " PAGE_COLS FEED_IX_TAG FEED_ORDER
+	" LIMIT ? OFFSET ?) p",
+	/* STMT_FEED_PAGE_ORG: signatories_org, speakers_org, items_feed */
+	"SELECT " PAGE_AGG " FROM (SELECT " PAGE_COLS FEED_IX_ORG FEED_ORDER
+	" LIMIT ? OFFSET ?) p",
+	/* STMT_FEED_CALENDAR: the latest-starting events */
+	"SELECT " FEED_COLS " FROM items i JOIN events e ON e.item_id = i.id"
+	" WHERE i.lang = ? AND i.kind = 'event' AND " VISIBLE
+	" ORDER BY e.starts_at DESC, i.id DESC LIMIT ?",
+	/* STMT_FEED_EVENT */
+	"SELECT " FEED_COLS " FROM items i JOIN events e ON e.item_id = i.id"
+	" WHERE i.lang = ? AND i.kind = 'event' AND i.slug = ? AND " VISIBLE,
+	/* STMT_ITEMS_TAGS */
+	"SELECT it.item_id, t.id, t.lang, t.slug, t.name FROM item_tags it "
+	"JOIN tags t ON t.id = it.tag_id WHERE it.item_id IN " IDS
+	" ORDER BY it.item_id, t.name, t.id",
+	/* STMT_ITEMS_FILES: attachments only (enclosures) */
+	"SELECT im.item_id, m.id, im.role, m.filename, m.original_name, "
+	"m.mime, m.bytes, m.width, m.height, COALESCE(im.alt, m.alt), "
+	"COALESCE(im.caption, m.caption), COALESCE(im.credit, m.credit) "
+	"FROM item_media im JOIN media m ON m.id = im.media_id "
+	"WHERE im.item_id IN " IDS " AND im.role = 'attachment' "
+	"ORDER BY im.item_id, im.position, m.id",
+	/* STMT_ITEMS_SIGNATORIES */
+	"SELECT s.item_id, " ORG_COLS ", s.role, s.signed_on "
+	"FROM signatories s JOIN organisations o ON o.id = s.org_id "
+	"WHERE s.item_id IN " IDS " ORDER BY s.item_id, s.position, o.name",
+	/* STMT_ITEMS_TRANSLATIONS */
+	"SELECT i.id, t.lang, l.name, t.kind, t.slug, t.title FROM items i "
+	"JOIN items t ON t.group_id = i.group_id AND t.id <> i.id "
+	"JOIN languages l ON l.code = t.lang "
+	"WHERE i.id IN " IDS " AND " VISIBLE_T
+	" ORDER BY i.id, l.position, t.lang",
 	/* STMT_MIGRATIONS_CREATE */
 	"CREATE TABLE IF NOT EXISTS schema_migrations ("
 	"version INT NOT NULL PRIMARY KEY, "
@@ -240,11 +439,16 @@ static const char *const stmts[STMT__MAX] = {
 	"AND slug = ?",
 	/* STMT_GROUP_INSERT */
 	"INSERT INTO translation_groups (created_at) VALUES (UTC_TIMESTAMP())",
-	/* STMT_ITEM_INSERT */
+	/*
+	 * STMT_ITEM_INSERT: updated_at is the publication time, but never
+	 * later than now, so a scheduled item's does not sit in the future
+	 * and hide later edits from the feeds' MAX(updated_at).
+	 */
 	"INSERT INTO items (kind, lang, group_id, slug, title, summary, "
 	"body_md, body_html, hashtag, byline, status, published_at, "
 	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	"UTC_TIMESTAMP(), COALESCE(?, UTC_TIMESTAMP()))",
+	"UTC_TIMESTAMP(), "
+	"LEAST(COALESCE(?, UTC_TIMESTAMP()), UTC_TIMESTAMP()))",
 	/* STMT_ITEM_SET_ENTRY_ID */
 	"UPDATE items SET entry_id = ? WHERE id = ? AND entry_id IS NULL",
 	/* STMT_ITEM_TAG_INSERT */

@@ -46,6 +46,10 @@ struct	item {
 	time_t		 ends_at;
 	const char	*tz;		/* event's IANA zone or NULL */
 	const char	*location;	/* event location or NULL */
+	/* Set by the feed functions only (0 and NULL otherwise). */
+	long long	 version;	/* bumped by every save */
+	const char	*online_url;	/* event's, or NULL */
+	const char	*registration_url; /* event's, or NULL */
 };
 
 /* A tag, with the count of visible items when listed. */
@@ -133,6 +137,39 @@ struct	language {
 	const char	*code;
 	const char	*name;
 	const char	*dir;		/* "ltr" or "rtl" */
+};
+
+/*
+ * What hangs off an item in a feed, loaded for a whole page of entries
+ * at once (db_item_extras()).
+ */
+struct	item_extras {
+	struct tag		*tags;	/* by name */
+	size_t			 tagc;
+	struct media		*files;	/* attachments only, in order */
+	size_t			 filec;
+	struct signatory	*sigs;	/* in order */
+	size_t			 sigc;
+	struct translation	*trs;	/* visible ones, by language order */
+	size_t			 trc;
+};
+
+/*
+ * The validators of a feed or calendar (db_feed_validators()): numbers
+ * that change whenever what the feed shows may have, read without reading
+ * any item's text.
+ */
+struct	feed_validators {
+	long long	 count;		/* visible items of the scope */
+	time_t		 published;	/* newest of their published_at; 0 */
+	time_t		 updated;	/* newest updated_at, any status; 0 */
+	long long	 versions;	/* sum of versions, any status */
+	long long	 scope_id;	/* tag, organisation or event id; 0 */
+	const char	*scope_name;	/* tag or organisation name, or NULL */
+	long long	 links;		/* tag, org: rows linking items */
+	time_t		 scope_updated;	/* organisation's updated_at; 0 */
+	long long	 id_sum;	/* archive page: sum of the ids */
+	long long	 id_xor;	/* archive page: XOR of the ids */
 };
 
 /* Longest search pattern in bytes: ample for DB_SEARCH_MAX characters. */
@@ -223,6 +260,49 @@ int		 db_event_speakers(struct db *, struct arena *,
 /* Visible events of a language ending after now, soonest first. */
 int		 db_event_list_upcoming(struct db *, struct arena *,
 		    const char *lang, long long limit, struct item **, size_t *);
+/*
+ * The validators of a feed: scope FEED_SCOPE_SITE (lang), _KIND (kind),
+ * _TAG (slug), _ORG (slug), _CALENDAR (the events of lang) or _EVENT
+ * (slug).  Returns 1, 0 if the tag, organisation or event does not exist
+ * or the event is not visible, or -1.  Names live in the arena.
+ */
+int		 db_feed_validators(struct db *, struct arena *,
+		    enum feed_scope, const char *lang, enum kind,
+		    const char *slug, struct feed_validators *);
+/*
+ * The validators of one page of a feed: the visible items matching the
+ * query, oldest first, skipping q->offset and at most q->limit (the page
+ * db_feed_items() would load), into v->count, published, updated,
+ * versions, id_sum and id_xor; the other fields are left alone.  Returns
+ * 0 or -1.
+ */
+int		 db_feed_page_validators(struct db *, const struct item_query *,
+		    struct feed_validators *);
+/*
+ * Visible items matching the query (lang and at most one of kind, tag_id
+ * and org_id; no search), OLDEST first (published_at, then id), skipping
+ * q->offset and at most q->limit, with body_html, version and an event's
+ * fields.
+ */
+int		 db_feed_items(struct db *, struct arena *,
+		    const struct item_query *, struct item **, size_t *);
+/*
+ * Loads the tags, attachments, signatories and visible translations of n
+ * items into ex[0..n-1] (the caller's array), DB_IDS items a statement.
+ * Returns 0 or -1.
+ */
+int		 db_item_extras(struct db *, struct arena *,
+		    const struct item *, size_t n, struct item_extras *ex);
+/*
+ * The calendar of a language: its visible events that start latest (the
+ * upcoming ones first of all), latest first, at most limit, with the
+ * fields db_feed_items() gives.
+ */
+int		 db_feed_calendar(struct db *, struct arena *, const char *lang,
+		    long long limit, struct item **, size_t *);
+/* One visible event by language and slug, as db_feed_items(); 1/0/-1. */
+int		 db_feed_event(struct db *, struct arena *, const char *lang,
+		    const char *slug, struct item *);
 /* Tags of a language with visible items, with counts, by name. */
 int		 db_tag_list(struct db *, struct arena *, const char *lang,
 		    struct tag **, size_t *);

@@ -9,6 +9,12 @@
  * Imported items look like items saved in the admin: body_md and the
  * sanitised body_html, a permanent entry id for published items, revision
  * 1 with a JSON snapshot, and a bump of the site generation.
+ *
+ * Text is stored only as XML 1.0 can carry it: characters outside its Char
+ * production (C0 controls but tab, LF and CR; U+FFFE, U+FFFF; bytes of
+ * broken UTF-8) are removed from every plain-text field here (clean()),
+ * as markdown_render() removes them from bodies, so no page or feed ever
+ * meets one (the feed writers still refuse to emit one if it does).
  */
 #include "config.h"
 
@@ -37,6 +43,7 @@
 #include "sample.h"
 #include "tz.h"
 #include "util.h"
+#include "valid.h"
 
 /* Accepted media types and the extension each is stored under. */
 static const struct mtype {
@@ -92,6 +99,58 @@ struct	imp {
 	const char		*host;		/* of base_url, for entry ids */
 	int			 changed;	/* anything public written */
 };
+
+/*
+ * Returns s without the characters XML 1.0 does not allow, in the import's
+ * arena; NULL gives NULL.
+ */
+static const char *
+clean(struct imp *im, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	return valid_strip_xml_invalid(im->a, s, strlen(s));
+}
+
+/*
+ * Returns a copy of the item, in the import's arena, whose plain-text
+ * fields have passed clean(): title, summary, byline, hashtag, the alt
+ * texts, captions and credits of its files, its location and its speakers.
+ * The copy is what is stored and what the revision snapshot records.
+ */
+static const struct sample_item *
+item_clean(struct imp *im, const struct sample_item *it)
+{
+	struct sample_item	*c;
+	struct sample_media	*m;
+	struct sample_speaker	*sp;
+	size_t			 i;
+
+	c = arena_alloc(im->a, sizeof(*c));
+	*c = *it;
+	c->title = clean(im, it->title);
+	c->summary = clean(im, it->summary);
+	c->byline = clean(im, it->byline);
+	c->hashtag = clean(im, it->hashtag);
+	c->location = clean(im, it->location);
+	m = arena_calloc(im->a, it->mediac + 1, sizeof(*m));
+	for (i = 0; i < it->mediac; i++) {
+		m[i] = it->media[i];
+		m[i].alt = clean(im, it->media[i].alt);
+		m[i].caption = clean(im, it->media[i].caption);
+		m[i].credit = clean(im, it->media[i].credit);
+	}
+	c->media = m;
+	sp = arena_calloc(im->a, it->speakerc + 1, sizeof(*sp));
+	for (i = 0; i < it->speakerc; i++) {
+		sp[i] = it->speakers[i];
+		sp[i].name = clean(im, it->speakers[i].name);
+		sp[i].role = clean(im, it->speakers[i].role);
+		sp[i].part = clean(im, it->speakers[i].part);
+	}
+	c->speakers = sp;
+	return c;
+}
 
 /* Big-endian and little-endian reads for the image headers. */
 static unsigned int
@@ -388,8 +447,8 @@ import_orgs(struct imp *im)
 	for (i = 0; i < s->orgc; i++) {
 		db_params_init(&p);
 		db_param_str(&p, s->orgs[i].slug);
-		db_param_str(&p, s->orgs[i].name);
-		db_param_str(&p, s->orgs[i].short_name);
+		db_param_str(&p, clean(im, s->orgs[i].name));
+		db_param_str(&p, clean(im, s->orgs[i].short_name));
 		db_param_str(&p, s->orgs[i].url);
 		if (db_exec(im->db, STMT_ORG_UPSERT, &p) == -1)
 			goto fail;
@@ -425,7 +484,7 @@ import_tags(struct imp *im)
 		db_params_init(&p);
 		db_param_str(&p, s->tags[i].lang);
 		db_param_str(&p, s->tags[i].slug);
-		db_param_str(&p, s->tags[i].name);
+		db_param_str(&p, clean(im, s->tags[i].name));
 		if (db_exec(im->db, STMT_TAG_UPSERT, &p) == -1)
 			goto fail;
 		if (db_affected(im->db, STMT_TAG_UPSERT) > 0)
@@ -795,6 +854,7 @@ import_item(struct imp *im, const struct sample_item *it)
 	size_t			 i;
 	int			 rc = -1;
 
+	it = item_clean(im, it);
 	if (it->kind == KIND_EVENT &&
 	    (wall_to_utc(it, "Starts", &it->starts, &starts) == -1 ||
 	     wall_to_utc(it, "Ends", &it->ends, &ends) == -1))

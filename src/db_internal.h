@@ -68,6 +68,27 @@ enum	stmt {
 	STMT_TAG_GET,
 	STMT_ORG_LIST,
 	STMT_ORG_GET,
+	/* Both roles: feeds and calendars (db_item.c, db_event.c). */
+	STMT_FEED_VALID_LANG,
+	STMT_FEED_VALID_KIND,
+	STMT_FEED_VALID_CALENDAR,
+	STMT_FEED_VALID_TAG,
+	STMT_FEED_VALID_ORG,
+	STMT_FEED_VALID_EVENT,
+	STMT_FEED_LIST_LANG,
+	STMT_FEED_LIST_KIND,
+	STMT_FEED_LIST_TAG,
+	STMT_FEED_LIST_ORG,
+	STMT_FEED_PAGE_LANG,
+	STMT_FEED_PAGE_KIND,
+	STMT_FEED_PAGE_TAG,
+	STMT_FEED_PAGE_ORG,
+	STMT_FEED_CALENDAR,
+	STMT_FEED_EVENT,
+	STMT_ITEMS_TAGS,
+	STMT_ITEMS_FILES,
+	STMT_ITEMS_SIGNATORIES,
+	STMT_ITEMS_TRANSLATIONS,
 	STMT__PUBLIC_MAX,
 	/* Admin only: migrations. */
 	STMT_MIGRATIONS_CREATE = STMT__PUBLIC_MAX,
@@ -96,7 +117,8 @@ enum	stmt {
 	STMT__MAX
 };
 
-#define	DB_PARAM_MAX	24	/* most ? of any statement */
+#define	DB_PARAM_MAX	40	/* most ? of any statement */
+#define	DB_IDS		40	/* ids the STMT_ITEMS_* statements take */
 #define	DB_COL_MAX	24	/* most columns of any result */
 
 /* One connection and its prepared statements. */

@@ -18,6 +18,7 @@
 
 #include <sodium.h>
 
+#include "arena.h"
 #include "broadside.h"
 #include "http.h"
 #include "log.h"
@@ -391,9 +392,9 @@ put_num(struct out *o, long long v)
 	out_str(o, buf);
 }
 
-/* Computes our ETag for the body: quoted hex of a 128-bit BLAKE2b. */
+/* Computes an ETag for len bytes: quoted hex of a 128-bit BLAKE2b. */
 static void
-etag_compute(const struct out *body, char etag[HTTP_ETAG_SIZE])
+etag_hash(const void *data, size_t len, char etag[HTTP_ETAG_SIZE])
 {
 	static const char	 hex[] = "0123456789abcdef";
 	static int		 inited;
@@ -406,9 +407,7 @@ etag_compute(const struct out *body, char etag[HTTP_ETAG_SIZE])
 			log_warnx("sodium_init failed");
 		inited = 1;
 	}
-	crypto_generichash(h, sizeof(h),
-	    body != NULL ? (const unsigned char *)body->buf : NULL,
-	    body != NULL ? body->len : 0, NULL, 0);
+	crypto_generichash(h, sizeof(h), data, len, NULL, 0);
 	etag[0] = '"';
 	for (i = 0; i < sizeof(h); i++) {
 		etag[1 + 2 * i] = hex[h[i] >> 4];
@@ -418,16 +417,36 @@ etag_compute(const struct out *body, char etag[HTTP_ETAG_SIZE])
 	etag[2 + 2 * sizeof(h)] = '\0';
 }
 
+/* Computes our ETag for the body. */
+static void
+etag_compute(const struct out *body, char etag[HTTP_ETAG_SIZE])
+{
+	etag_hash(body != NULL ? body->buf : NULL,
+	    body != NULL ? body->len : 0, etag);
+}
+
+const char *
+http_etag_make(struct arena *a, const void *data, size_t len)
+{
+	char	 etag[HTTP_ETAG_SIZE];
+
+	etag_hash(data, len, etag);
+	return arena_strdup(a, etag);
+}
+
 /*
  * Returns 1 if the request's preconditions make this a 304.  RFC 9110
  * 13.2.2: If-None-Match, when present, decides alone; If-Modified-Since
- * counts only without it, and only if we know a modification time.
+ * counts only without it, and only if we know a modification time.  Only
+ * GET and HEAD are ever answered 304.
  */
 static int
 not_modified(const struct req *r, const char *etag)
 {
 	time_t	 ims;
 
+	if (r->method != METHOD_GET && r->method != METHOD_HEAD)
+		return 0;
 	if (r->if_none_match != NULL)
 		return http_etag_match(r->if_none_match, etag);
 	if (r->if_modified_since == NULL || r->resp.lastmod == 0)
@@ -438,12 +457,34 @@ not_modified(const struct req *r, const char *etag)
 }
 
 int
+http_not_modified(struct req *r, const char *etag, time_t lastmod)
+{
+	r->resp.etag = etag;
+	r->resp.lastmod = lastmod;
+	r->resp.not_modified = 0;
+	if (etag == NULL || !not_modified(r, etag))
+		return 0;
+	r->resp.status = 304;
+	r->resp.not_modified = 1;
+	return 1;
+}
+
+/* Returns 1 if s is exactly one quoted opaque tag, such as ours. */
+static int
+etag_ok(const char *s)
+{
+	size_t	 len;
+
+	return s != NULL && (len = etag_len(s)) != 0 && s[len] == '\0';
+}
+
+int
 http_finish(const struct req *r, const struct out *body, struct out *wire)
 {
 	static char		 refused_text[] = "Internal Server Error\n";
 	struct out		 refused;
 	const struct resp	*rs = &r->resp;
-	const char		*ctype, *location;
+	const char		*ctype, *location, *tag;
 	char			 etag[HTTP_ETAG_SIZE], date[HTTP_DATE_SIZE];
 	int			 status, validators, no_store, refuse = 0;
 
@@ -456,10 +497,21 @@ http_finish(const struct req *r, const struct out *body, struct out *wire)
 	 * A value we cannot send safely means a bug upstream (a redirect
 	 * built from request data, say): answer a bare 500 rather than send
 	 * a header that is not what the handler meant.  304 is ours to
-	 * decide, never the handler's.
+	 * decide, or http_not_modified()'s on the handler's behalf, never
+	 * the handler's alone.
 	 */
-	if (status < 200 || status > 599 || status == 304) {
+	if (status < 200 || status > 599 ||
+	    (status == 304 && !rs->not_modified)) {
 		log_warnx("refusing status %d", status);
+		refuse = 1;
+	}
+	if (rs->not_modified && status != 304) {
+		log_warnx("refusing a not-modified answer with status %d",
+		    status);
+		refuse = 1;
+	}
+	if (rs->etag != NULL && !etag_ok(rs->etag)) {
+		log_warnx("refusing an ETag that is not one quoted tag");
 		refuse = 1;
 	}
 	if (location != NULL && !http_header_value_ok(location)) {
@@ -482,14 +534,20 @@ http_finish(const struct req *r, const struct out *body, struct out *wire)
 	if (status >= 500)
 		no_store = 1;
 
-	/* Validators and conditional GET belong to successful pages only. */
-	validators = status == 200;
-	if (validators) {
+	/*
+	 * Validators and conditional GET belong to successful pages only
+	 * (and to the 304 http_not_modified() decided, which repeats them).
+	 * A handler that knows its ETag without the body gave it; else it is
+	 * the hash of the body.
+	 */
+	validators = status == 200 || status == 304;
+	tag = etag;
+	if (validators && rs->etag != NULL)
+		tag = rs->etag;
+	else if (validators)
 		etag_compute(body, etag);
-		if ((r->method == METHOD_GET || r->method == METHOD_HEAD) &&
-		    not_modified(r, etag))
-			status = 304;
-	}
+	if (status == 200 && not_modified(r, tag))
+		status = 304;
 
 	out_lit(wire, "Status: ");
 	put_num(wire, status);
@@ -505,7 +563,7 @@ http_finish(const struct req *r, const struct out *body, struct out *wire)
 	}
 	if (validators) {
 		out_lit(wire, "ETag: ");
-		out_str(wire, etag);
+		out_str(wire, tag);
 		out_lit(wire, "\r\n");
 		if (rs->lastmod != 0) {
 			http_date_format(rs->lastmod, date, sizeof(date));

@@ -87,6 +87,10 @@ public_dispatch(struct req *r, struct out *o)
 		return page_org(r, o);
 	case PAGE_SEARCH:
 		return page_search(r, o);
+	case PAGE_FEED:
+		return page_feed(r, o);
+	case PAGE_CALENDAR:
+		return page_calendar(r, o);
 	default:
 		return 404;
 	}

@@ -496,7 +496,16 @@ attr_value(enum attr_kind kind, const xmlChar *v)
 		res = url_clean(v, 1);
 		break;
 	case ATTR_SRC:
+		/*
+		 * Pictures come from this site only: the pages promise no
+		 * request to another host (and their CSP would block it).
+		 */
 		res = url_clean(v, 0);
+		if (res != NULL && (strncmp(res, "//", 2) == 0 ||
+		    strcspn(res, ":") < strcspn(res, "/?#"))) {
+			free(res);
+			res = NULL;
+		}
 		break;
 	case ATTR_LANG:
 		if (lang_ok(v))

@@ -70,6 +70,16 @@ page_language(const char *code)
 	return NULL;
 }
 
+const char *
+page_language_name(struct req *r, const char *code)
+{
+	const struct language	*l;
+
+	page_languages_load(r);
+	l = page_language(code);
+	return l != NULL && l->name != NULL ? l->name : code;
+}
+
 /* The path part of the base URL: "" or "/newsroom". */
 static const char *
 page_prefix(const struct req *r)
@@ -227,6 +237,94 @@ page_site(struct req *r, struct view *v, const char *path,
 	view_pop(v);
 }
 
+/* Names of the scopes in the view document's <feed scope="">. */
+static const char *const feed_scope_names[FEED_SCOPE__MAX] = {
+	"site",			/* FEED_SCOPE_SITE */
+	"kind",			/* FEED_SCOPE_KIND */
+	"tag",			/* FEED_SCOPE_TAG */
+	"org",			/* FEED_SCOPE_ORG */
+	"calendar",		/* FEED_SCOPE_CALENDAR */
+	"event",		/* FEED_SCOPE_EVENT */
+};
+
+/* Names of the formats in the view document's <feed format="">. */
+static const char *const feed_format_names[FEED__MAX] = {
+	"atom",			/* FEED_ATOM */
+	"rss",			/* FEED_RSS */
+	"json",			/* FEED_JSON */
+	"ics",			/* FEED_ICS */
+};
+
+/* One <feed scope format type key slug href/> of the page's language. */
+static void
+page_feed_elem(struct req *r, struct view *v, enum feed_scope scope,
+    enum feed_format f, enum kind k, const char *slug)
+{
+	view_push(v, "feed");
+	view_attr(v, "scope", feed_scope_names[scope]);
+	view_attr(v, "format", feed_format_names[f]);
+	view_attr(v, "type", feed_types[f]);
+	if (scope == FEED_SCOPE_KIND && k < KIND__MAX)
+		view_attr(v, "key", kind_segments[k]);
+	if (scope == FEED_SCOPE_TAG || scope == FEED_SCOPE_ORG ||
+	    scope == FEED_SCOPE_EVENT)
+		view_attr(v, "slug", slug);
+	view_attr(v, "href", page_url(r, page_feed_path(r->arena, r->lang,
+	    scope, f, k, slug)));
+	view_pop(v);
+}
+
+/* The Atom, RSS and JSON feeds of a scope. */
+static void
+page_feed_set(struct req *r, struct view *v, enum feed_scope scope,
+    enum kind k, const char *slug)
+{
+	enum feed_format	 f;
+
+	for (f = 0; f < FEED__MAX; f++)
+		if (feed_files[f] != NULL)
+			page_feed_elem(r, v, scope, f, k, slug);
+}
+
+/*
+ * The <feeds> block: the feeds relevant to the page, in the page's
+ * language, the page's own scope first (a listing's kind, a tag, an
+ * organisation, an item's kind and, for an event, its calendar entry and
+ * the events calendar), then the whole site's.  layout.xsl turns them
+ * into <link rel="alternate"> in the head.
+ */
+static void
+page_feeds(struct req *r, struct view *v)
+{
+	view_push(v, "feeds");
+	switch (r->page) {
+	case PAGE_LIST:
+	case PAGE_ITEM:
+		if (r->kind >= KIND__MAX)
+			break;
+		page_feed_set(r, v, FEED_SCOPE_KIND, r->kind, NULL);
+		if (r->kind != KIND_EVENT)
+			break;
+		if (r->page == PAGE_ITEM && r->slug != NULL)
+			page_feed_elem(r, v, FEED_SCOPE_EVENT, FEED_ICS,
+			    r->kind, r->slug);
+		page_feed_elem(r, v, FEED_SCOPE_CALENDAR, FEED_ICS,
+		    KIND__MAX, NULL);
+		break;
+	case PAGE_TAG:
+	case PAGE_ORG:
+		if (r->slug != NULL)
+			page_feed_set(r, v, r->page == PAGE_TAG ?
+			    FEED_SCOPE_TAG : FEED_SCOPE_ORG, KIND__MAX,
+			    r->slug);
+		break;
+	default:
+		break;
+	}
+	page_feed_set(r, v, FEED_SCOPE_SITE, KIND__MAX, NULL);
+	view_pop(v);
+}
+
 struct view *
 page_begin_nodb(struct req *r, const char *tmpl, const char *path,
     const char *const *alt)
@@ -247,6 +345,7 @@ struct view *
 page_begin(struct req *r, const char *tmpl, const char *path,
     const char *const *alt)
 {
+	struct view		*v;
 	unsigned long long	 gen;
 	time_t			 changed;
 
@@ -259,7 +358,9 @@ page_begin(struct req *r, const char *tmpl, const char *path,
 	    db_site_state(r->site->db, &gen, &changed) == 0)
 		page_touch(r, changed);
 	r->resp.max_age = (int)r->site->cfg->cache_seconds;
-	return page_begin_nodb(r, tmpl, path != NULL ? path : r->path, alt);
+	v = page_begin_nodb(r, tmpl, path != NULL ? path : r->path, alt);
+	page_feeds(r, v);
+	return v;
 }
 
 /*

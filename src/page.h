@@ -52,6 +52,14 @@ int		 page_org(struct req *, struct out *);
 /* PAGE_SEARCH: the search form and, for ?q=, matching items, paginated. */
 int		 page_search(struct req *, struct out *);
 /*
+ * PAGE_FEED: an Atom, RSS or JSON feed of a scope, or one of its archive
+ * documents (page_feed.c explains the paging).  Answers conditional
+ * requests from the scope's validators before loading anything.
+ */
+int		 page_feed(struct req *, struct out *);
+/* PAGE_CALENDAR: the language's events calendar, or one event's. */
+int		 page_calendar(struct req *, struct out *);
+/*
  * PAGE_ROOT (302 to the default language's home) and the pages that only
  * add a trailing slash (301).  Locations are built from the base URL.
  */
@@ -79,10 +87,12 @@ const char	*page_query_encode(struct arena *, const char *);
 /* Site path -> absolute URL: the base URL + path. */
 const char	*page_url(const struct req *, const char *path);
 /*
- * Starts a view document for template tmpl: the <page> root and the
- * <site> block every page carries.  alt has one site path per configured
- * language (cfg->langs order): the same page in that language, or NULL
- * where there is none; alt itself may be NULL.  The canonical path is
+ * Starts a view document for template tmpl: the <page> root, the <site>
+ * block every page carries and the <feeds> block of the feeds relevant
+ * to the request's page (its own scope's first, then the site's; see
+ * page.c), which layout.xsl lists in the head.  alt has one site path
+ * per configured language (cfg->langs order): the same page in that
+ * language, or NULL where there is none; alt itself may be NULL.  The canonical path is
  * path (NULL: the request's).  Caller frees with view_free().
  */
 struct view	*page_begin(struct req *, const char *tmpl, const char *path,
@@ -145,6 +155,20 @@ int		 page_listing(struct req *, struct out *, struct item_query *,
 		    const struct page_listing *);
 /* Adds <org slug href name short-name url/> for an organisation. */
 void		 page_org_elem(struct req *, struct view *, const struct org *);
+/*
+ * The site path of a feed or calendar in language lang: of scope (kind
+ * for FEED_SCOPE_KIND; slug of the tag, organisation or event for
+ * _TAG, _ORG, _EVENT) in format f, e.g. "/en/news/feed.atom",
+ * "/en/events.ics".  In the arena.
+ */
+const char	*page_feed_path(struct arena *, const char *lang,
+		    enum feed_scope, enum feed_format, enum kind,
+		    const char *slug);
+/*
+ * The name of a configured language in that language ("Français"), from
+ * the languages table; the code if it is not known.
+ */
+const char	*page_language_name(struct req *, const char *code);
 /* Raises r->resp.lastmod to t if t is newer. */
 void		 page_touch(struct req *, time_t t);
 /* Raises r->resp.lastmod to the newest date of each item. */

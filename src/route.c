@@ -24,6 +24,26 @@
 /* Highest ?page= we accept; far past any real listing. */
 #define ROUTE_PAGE_MAX	1000000
 
+const char *const feed_files[FEED__MAX] = {
+	"feed.atom",		/* FEED_ATOM */
+	"feed.rss",		/* FEED_RSS */
+	"feed.json",		/* FEED_JSON */
+	NULL,			/* FEED_ICS */
+};
+
+const char *const feed_types[FEED__MAX] = {
+	"application/atom+xml",	/* FEED_ATOM */
+	"application/rss+xml",	/* FEED_RSS */
+	"application/feed+json", /* FEED_JSON */
+	"text/calendar",	/* FEED_ICS */
+};
+
+/* The language's calendar: /{lang}/events.ics. */
+#define ROUTE_CALENDAR	"events.ics"
+
+/* What ends the name of one event's calendar: /{lang}/events/{slug}.ics. */
+#define ROUTE_ICS	".ics"
+
 /* Fixed second segments of the public URLs besides the kinds. */
 enum	section {
 	SECTION_TAGS,		/* /{lang}/tags/ */
@@ -74,13 +94,58 @@ section_from_segment(const char *s)
 }
 
 /*
+ * Returns the syndication format whose file name ("feed.atom") is s, or
+ * FEED__MAX.
+ */
+static enum feed_format
+feed_from_file(const char *s)
+{
+	enum feed_format f;
+
+	for (f = 0; f < FEED__MAX; f++)
+		if (feed_files[f] != NULL && strcmp(s, feed_files[f]) == 0)
+			break;
+	return f;
+}
+
+/* Routes a syndication feed of a scope; returns 0. */
+static int
+route_feed(struct req *r, enum feed_format f, enum feed_scope scope)
+{
+	r->page = PAGE_FEED;
+	r->feed_format = f;
+	r->feed_scope = scope;
+	return 0;
+}
+
+/*
+ * If s is "{slug}.ics" with a valid slug, returns the slug in the arena;
+ * otherwise NULL.
+ */
+static const char *
+ics_slug(struct arena *a, const char *s)
+{
+	size_t	 len = strlen(s), sfx = sizeof(ROUTE_ICS) - 1;
+	char	*slug;
+
+	if (len <= sfx || strcmp(s + len - sfx, ROUTE_ICS) != 0)
+		return NULL;
+	slug = arena_strndup(a, s, len - sfx);
+	return valid_slug(slug) ? slug : NULL;
+}
+
+/*
  * Maps the segments after the language to a page.  Returns 0 or 404.
+ * Feed file names contain a dot, which no slug does, so they never hide
+ * an item.
  */
 static int
 route_lang(struct req *r, char *seg[], size_t n)
 {
 	enum kind	 kind;
 	enum section	 sec;
+	enum feed_format f;
+	const char	*slug;
 	int		 rc = 404;
 
 	if (n == 1) {
@@ -90,6 +155,17 @@ route_lang(struct req *r, char *seg[], size_t n)
 	}
 	if (n == 2 && seg[1][0] == '\0') {
 		r->page = PAGE_HOME;
+		rc = 0;
+		goto out;
+	}
+	if (n == 2 && (f = feed_from_file(seg[1])) != FEED__MAX) {
+		rc = route_feed(r, f, FEED_SCOPE_SITE);
+		goto out;
+	}
+	if (n == 2 && strcmp(seg[1], ROUTE_CALENDAR) == 0) {
+		r->page = PAGE_CALENDAR;
+		r->feed_format = FEED_ICS;
+		r->feed_scope = FEED_SCOPE_CALENDAR;
 		rc = 0;
 		goto out;
 	}
@@ -118,6 +194,22 @@ route_lang(struct req *r, char *seg[], size_t n)
 		rc = 0;
 		goto out;
 	}
+	if (n == 3 && kind != KIND__MAX &&
+	    (f = feed_from_file(seg[2])) != FEED__MAX) {
+		r->kind = kind;
+		rc = route_feed(r, f, FEED_SCOPE_KIND);
+		goto out;
+	}
+	if (n == 3 && kind == KIND_EVENT &&
+	    (slug = ics_slug(r->arena, seg[2])) != NULL) {
+		r->page = PAGE_CALENDAR;
+		r->feed_format = FEED_ICS;
+		r->feed_scope = FEED_SCOPE_EVENT;
+		r->kind = kind;
+		r->slug = slug;
+		rc = 0;
+		goto out;
+	}
 	if (!valid_slug(seg[2]))
 		goto out;
 	if (n == 3) {
@@ -131,12 +223,21 @@ route_lang(struct req *r, char *seg[], size_t n)
 		rc = 0;
 		goto out;
 	}
-	/* n == 4: only /{lang}/tags/{slug}/ and /organisations/{slug}/. */
-	if (kind != KIND__MAX || seg[3][0] != '\0')
+	/*
+	 * n == 4: only /{lang}/tags/{slug}/, /organisations/{slug}/ and
+	 * the feeds inside them.
+	 */
+	if (kind != KIND__MAX)
 		goto out;
-	r->page = sec == SECTION_TAGS ? PAGE_TAG : PAGE_ORG;
 	r->slug = seg[2];
-	rc = 0;
+	if (seg[3][0] == '\0') {
+		r->page = sec == SECTION_TAGS ? PAGE_TAG : PAGE_ORG;
+		rc = 0;
+	} else if ((f = feed_from_file(seg[3])) != FEED__MAX)
+		rc = route_feed(r, f, sec == SECTION_TAGS ?
+		    FEED_SCOPE_TAG : FEED_SCOPE_ORG);
+	else
+		r->slug = NULL;
 out:
 	return rc;
 }
@@ -154,15 +255,26 @@ route_public(struct req *r, const struct cfg *cfg)
 	r->kind = KIND__MAX;
 	r->slug = NULL;
 	r->pageno = 1;
+	r->feed_format = FEED__MAX;
+	r->feed_scope = FEED_SCOPE__MAX;
+	r->feed_archive = 0;
 
-	/* The public program never changes anything: GET and HEAD only. */
+	if (r->path == NULL || r->path[0] != '/' ||
+	    (n = split(r->arena, r->path, seg)) == 0) {
+		rc = r->method == METHOD_GET || r->method == METHOD_HEAD ?
+		    404 : 405;
+		goto out;
+	}
+	/*
+	 * The public program never changes anything: GET and HEAD only.
+	 * The language is still read, so the 405 page speaks it.
+	 */
 	if (r->method != METHOD_GET && r->method != METHOD_HEAD) {
+		if (valid_lang_code(seg[0]) && cfg_has_lang(cfg, seg[0]))
+			r->lang = seg[0];
 		rc = 405;
 		goto out;
 	}
-	if (r->path == NULL || r->path[0] != '/' ||
-	    (n = split(r->arena, r->path, seg)) == 0)
-		goto out;
 
 	if (n == 1 && seg[0][0] == '\0') {
 		r->page = PAGE_ROOT;
@@ -192,6 +304,28 @@ route_public(struct req *r, const struct cfg *cfg)
 		log_warnx("bad page number");
 		r->pageno = 1;
 		rc = 400;
+		goto out;
+	}
+	/*
+	 * On a feed, ?page=N names archive document N, counted from the
+	 * oldest entries (page_feed.c); without it, the subscription
+	 * document.  A calendar has no pages: any ?page is a page that does
+	 * not exist.
+	 */
+	if (pg != NULL && r->page == PAGE_FEED)
+		r->feed_archive = r->pageno;
+	if (pg != NULL && r->page == PAGE_CALENDAR) {
+		rc = 404;
+		goto out;
+	}
+	/*
+	 * Pages that are not paginated have no page 2: answering them
+	 * would put the same page at many addresses.
+	 */
+	if (r->pageno > 1 && r->page != PAGE_LIST && r->page != PAGE_TAG &&
+	    r->page != PAGE_ORG && r->page != PAGE_SEARCH &&
+	    r->page != PAGE_FEED) {
+		rc = 404;
 		goto out;
 	}
 	rc = 0;

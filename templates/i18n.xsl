@@ -144,6 +144,8 @@
      ru="Зарегистрироваться"/>
   <s k="join-online" en="Join online" fr="Rejoindre en ligne"
      es="Unirse en línea" ru="Подключиться онлайн"/>
+  <s k="add-to-calendar" en="Add to calendar" fr="Ajouter à l’agenda"
+     es="Añadir al calendario" ru="Добавить в календарь"/>
   <s k="event-ended" en="This event has ended." fr="Cet événement est terminé."
      es="Este evento ha terminado." ru="Это мероприятие завершилось."/>
   <s k="spoken" en="Language" fr="Langue" es="Idioma" ru="Язык"/>

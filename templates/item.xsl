@@ -225,7 +225,9 @@
         <dd><xsl:apply-templates select="interpretation"/></dd>
       </xsl:if>
     </dl>
-    <xsl:if test="registration or online">
+    <!-- The event's own calendar file (layout.xsl lists it in the head). -->
+    <xsl:variable name="ics" select="/page/feeds/feed[@scope = 'event']"/>
+    <xsl:if test="registration or online or $ics">
       <p class="actions">
         <xsl:if test="registration">
           <a class="button" href="{registration/@href}">
@@ -238,6 +240,15 @@
         <xsl:if test="online">
           <a class="button secondary" href="{online/@href}">
             <xsl:value-of select="b:t('join-online')"/>
+          </a>
+        </xsl:if>
+        <xsl:if test="$ics">
+          <xsl:if test="registration or online">
+            <xsl:text> </xsl:text>
+          </xsl:if>
+          <a class="button secondary" href="{$ics[1]/@href}"
+              type="{$ics[1]/@type}">
+            <xsl:value-of select="b:t('add-to-calendar')"/>
           </a>
         </xsl:if>
       </p>

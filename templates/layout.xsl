@@ -8,7 +8,8 @@
     "title"    the page's own title (text);
     "content"  what goes inside <main>;
     "description" (optional) the meta description.
-  The view document it reads is described in src/page.h and src/page.c;
+  The view document it reads is described in src/page.h and src/page.c
+  (<feeds> of <feed scope format type href key slug/>: page_feeds());
   `broadside.fcgi` serialises it with view_dump() for theme authors.
 
   Never disable output escaping: text is escaped by the serialiser.
@@ -58,6 +59,14 @@
           <link rel="alternate" hreflang="{@code}" href="{@url}"/>
         </xsl:for-each>
       </xsl:if>
+      <!-- The page's feeds, its own scope's first (page.c). -->
+      <xsl:for-each select="/page/feeds/feed">
+        <link rel="alternate" type="{@type}" href="{@href}">
+          <xsl:attribute name="title">
+            <xsl:apply-templates select="." mode="title"/>
+          </xsl:attribute>
+        </link>
+      </xsl:for-each>
       <xsl:for-each select="/page//pagination/prev">
         <link rel="prev" href="{@href}"/>
       </xsl:for-each>
@@ -252,28 +261,80 @@
   <xsl:if test="@pages &gt; 1">
     <nav class="pagination" aria-label="{b:t('pagination')}">
       <ul>
-        <li class="prev">
-          <xsl:if test="prev">
+        <xsl:if test="prev">
+          <li class="prev">
             <a href="{prev/@href}" rel="prev">
               <span aria-hidden="true">← </span>
               <xsl:value-of select="b:t('previous')"/>
             </a>
-          </xsl:if>
-        </li>
+          </li>
+        </xsl:if>
         <li class="position" aria-current="page">
           <xsl:value-of select="b:fmt('page-of', @page, @pages)"/>
         </li>
-        <li class="next">
-          <xsl:if test="next">
+        <xsl:if test="next">
+          <li class="next">
             <a href="{next/@href}" rel="next">
               <xsl:value-of select="b:t('next')"/>
               <span aria-hidden="true"> →</span>
             </a>
-          </xsl:if>
-        </li>
+          </li>
+        </xsl:if>
       </ul>
     </nav>
   </xsl:if>
+</xsl:template>
+
+<!--
+  A feed's title: "<site> — <scope> (<format>)", with the scope's words
+  of the feed's own title (page_feed.c has the same ones): the language's
+  name for the whole site, a listing's name, "Topic: <tag>", an
+  organisation's name, the events calendar, one event's title.
+-->
+<xsl:template match="feed" mode="title">
+  <xsl:variable name="slug" select="string(@slug)"/>
+  <xsl:value-of select="$site/name"/>
+  <xsl:text> — </xsl:text>
+  <xsl:choose>
+    <xsl:when test="@scope = 'kind'">
+      <xsl:value-of select="b:t(@key)"/>
+    </xsl:when>
+    <xsl:when test="@scope = 'tag'">
+      <xsl:variable name="tag" select="/page/listing/tag[@slug = $slug]"/>
+      <xsl:choose>
+        <xsl:when test="$tag"><xsl:value-of select="b:fmt('tag-heading', $tag/@name)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="b:fmt('tag-heading', $slug)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:when>
+    <xsl:when test="@scope = 'org'">
+      <xsl:variable name="org" select="/page/listing/org[@slug = $slug]"/>
+      <xsl:choose>
+        <xsl:when test="$org"><xsl:value-of select="$org/@name"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$slug"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:when>
+    <xsl:when test="@scope = 'calendar'">
+      <xsl:value-of select="b:t('events')"/>
+    </xsl:when>
+    <xsl:when test="@scope = 'event' and /page/article/title">
+      <xsl:value-of select="/page/article/title"/>
+    </xsl:when>
+    <xsl:otherwise>
+      <xsl:variable name="l" select="$site/languages/language[@current]"/>
+      <xsl:choose>
+        <xsl:when test="$l/@name"><xsl:value-of select="$l/@name"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="b:selfname($lang)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:otherwise>
+  </xsl:choose>
+  <xsl:text> (</xsl:text>
+  <xsl:choose>
+    <xsl:when test="@format = 'atom'">Atom</xsl:when>
+    <xsl:when test="@format = 'rss'">RSS</xsl:when>
+    <xsl:when test="@format = 'json'">JSON Feed</xsl:when>
+    <xsl:otherwise>iCalendar</xsl:otherwise>
+  </xsl:choose>
+  <xsl:text>)</xsl:text>
 </xsl:template>
 
 <!-- An organisation's name, linked to its page. -->

@@ -2,7 +2,9 @@
  * Unit tests of the HTTP layer: the ETag match matrix (lists, "*", W/,
  * the -gzip and -br suffixes, garbage), the three date formats, and the
  * complete output of http_finish for a 200, a HEAD, 304s by If-None-Match
- * and If-Modified-Since, a redirect, an error and refused header values.
+ * and If-Modified-Since, a redirect, an error and refused header values;
+ * and the handler's side of conditional GET: an explicit ETag, and the
+ * bodyless 304 decided by http_not_modified() before any body exists.
  */
 #include "config.h"
 
@@ -10,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "arena.h"
 #include "broadside.h"
 #include "check.h"
 #include "http.h"
@@ -365,6 +368,147 @@ test_finish(void)
 	out_free(wire);
 }
 
+/* A feed's ETag, as a handler computes it from its validators. */
+#define FEED_ETAG	"\"00112233445566778899aabbccddeeff\""
+#define FEED_HEX	"00112233445566778899aabbccddeeff"
+
+static void
+test_explicit_etag(void)
+{
+	struct arena	*a;
+	struct req	 r;
+	struct out	*wire;
+	const char	*tag;
+	char		 want[2048];
+
+	a = arena_new();
+	wire = out_new();
+
+	/* http_etag_make: the same form and hash as a body's ETag. */
+	tag = http_etag_make(a, "hello\n", 6);
+	CHECK_STR(tag, HELLO_ETAG);
+	CHECK(strlen(http_etag_make(a, "", 0)) == 34);
+	CHECK_STR(http_etag_make(a, "", 0),
+	    "\"cae66941d9efbd404e4d88758ea67670\"");
+
+	/* No precondition: not modified is 0, the ETag is the handler's. */
+	memset(&r, 0, sizeof(r));
+	r.method = METHOD_GET;
+	r.resp.status = 200;
+	r.resp.max_age = 60;
+	r.resp.ctype = "application/atom+xml; charset=utf-8";
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111777) == 0);
+	CHECK(r.resp.status == 200 && !r.resp.not_modified);
+	CHECK_STR(r.resp.etag, FEED_ETAG);
+	CHECK(r.resp.lastmod == 784111777);
+	CHECK(finish(&r, "<feed/>", wire) == 200);
+	snprintf(want, sizeof(want), "%s",
+	    "Status: 200 OK\r\n"
+	    "Content-Type: application/atom+xml; charset=utf-8\r\n"
+	    "Content-Length: 7\r\n"
+	    "ETag: " FEED_ETAG "\r\n"
+	    "Last-Modified: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+	    "Cache-Control: public, max-age=60\r\n"
+	    SECURITY
+	    "<feed/>");
+	CHECK_STR(wire->buf, want);
+	/* The body does not change the ETag the handler gave. */
+	CHECK(finish(&r, "<feed>other</feed>", wire) == 200);
+	CHECK(strstr(wire->buf, "ETag: " FEED_ETAG "\r\n") != NULL);
+
+	/*
+	 * A matching If-None-Match, checked before any body exists: 1, and
+	 * http_finish sends the bodyless 304 with ETag, Last-Modified and
+	 * Cache-Control, and no Content-Type or Content-Length.
+	 */
+	snprintf(want, sizeof(want), "%s",
+	    "Status: 304 Not Modified\r\n"
+	    "ETag: " FEED_ETAG "\r\n"
+	    "Last-Modified: Sun, 06 Nov 1994 08:49:37 GMT\r\n"
+	    "Cache-Control: public, max-age=60\r\n"
+	    SECURITY);
+	r.if_none_match = FEED_ETAG;
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111777) == 1);
+	CHECK(r.resp.status == 304 && r.resp.not_modified);
+	CHECK(finish(&r, "", wire) == 304);
+	CHECK_STR(wire->buf, want);
+	/* Even if a body was written by mistake, none is sent. */
+	CHECK(finish(&r, "<feed/>", wire) == 304);
+	CHECK_STR(wire->buf, want);
+	/* HEAD, W/, lists, *, and mod_deflate's -gzip. */
+	r.method = METHOD_HEAD;
+	r.resp.status = 200;
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111777) == 1);
+	CHECK(finish(&r, "", wire) == 304);
+	CHECK_STR(wire->buf, want);
+	r.method = METHOD_GET;
+	r.if_none_match = "\"x\", W/\"" FEED_HEX "-gzip\"";
+	r.resp.status = 200;
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111777) == 1);
+	r.if_none_match = "*";
+	r.resp.status = 200;
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111777) == 1);
+
+	/* Another ETag: 0, and the 200 carries the new one. */
+	r.if_none_match = HELLO_ETAG;
+	r.resp.status = 200;
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111777) == 0);
+	CHECK(r.resp.status == 200 && !r.resp.not_modified);
+	CHECK(finish(&r, "hello\n", wire) == 200);
+	CHECK(strstr(wire->buf, "ETag: " FEED_ETAG "\r\n") != NULL);
+	CHECK(strstr(wire->buf, "\r\n\r\nhello\n") != NULL);
+
+	/* If-None-Match decides alone; If-Modified-Since without it. */
+	r.if_modified_since = "Sun, 06 Nov 1994 08:49:37 GMT";
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111777) == 0);
+	r.if_none_match = NULL;
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111777) == 1);
+	CHECK(finish(&r, "", wire) == 304);
+	CHECK_STR(wire->buf, want);
+	r.resp.status = 200;
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111778) == 0);
+	r.resp.status = 200;
+	CHECK(http_not_modified(&r, FEED_ETAG, 0) == 0);
+	r.if_modified_since = NULL;
+
+	/* Only GET and HEAD are ever not modified. */
+	r.method = METHOD_POST;
+	r.if_none_match = FEED_ETAG;
+	r.resp.status = 200;
+	CHECK(http_not_modified(&r, FEED_ETAG, 784111777) == 0);
+	r.method = METHOD_GET;
+
+	/* A 304 is the handler's only through http_not_modified(). */
+	r.resp.status = 304;
+	r.resp.not_modified = 0;
+	CHECK(finish(&r, "", wire) == 500);
+	/* ... and not_modified goes with 304 only. */
+	r.resp.status = 200;
+	r.resp.not_modified = 1;
+	CHECK(finish(&r, "page", wire) == 500);
+	r.resp.not_modified = 0;
+
+	/* An explicit ETag must be one quoted tag, fit for a header. */
+	r.if_none_match = NULL;
+	r.resp.etag = "unquoted";
+	CHECK(finish(&r, "page", wire) == 500);
+	r.resp.etag = "\"a\"\r\nSet-Cookie: x=y";
+	CHECK(finish(&r, "page", wire) == 500);
+	CHECK(strstr(wire->buf, "Set-Cookie") == NULL);
+	r.resp.etag = "\"a\", \"b\"";
+	CHECK(finish(&r, "page", wire) == 500);
+	r.resp.etag = "\"ok\"";
+	CHECK(finish(&r, "page", wire) == 200);
+	CHECK(strstr(wire->buf, "ETag: \"ok\"\r\n") != NULL);
+	/* Errors carry no validators, explicit or not. */
+	r.resp.status = 404;
+	CHECK(finish(&r, "gone", wire) == 404);
+	CHECK(strstr(wire->buf, "ETag") == NULL);
+
+	out_free(wire);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -372,5 +516,6 @@ main(void)
 	test_dates();
 	test_misc();
 	test_finish();
+	test_explicit_etag();
 	return CHECK_DONE();
 }

@@ -275,6 +275,12 @@ test_sanitise(void)
 	CHECK_STR(san("<a>l</a>"), "l");
 	CHECK_STR(san("<img src=\"data:image/png;base64,AAAA\" alt=a>"), "");
 	CHECK_STR(san("<img src=\"mailto:a@b.c\">"), "");
+	/* Pictures from other hosts would break the no-third-party rule. */
+	CHECK_STR(san("<img src=\"https://tracker.example/p.gif\">"), "");
+	CHECK_STR(san("<img src=\"//tracker.example/p.gif\">"), "");
+	CHECK_STR(md("![x](https://tracker.example/p.gif)"), "<p></p>\n");
+	CHECK_STR(san("<img src=\"/media/ok.png\" alt=\"\">"),
+	    "<img src=\"/media/ok.png\" alt=\"\" />");
 	CHECK_STR(san("<img alt=\"no source\">"), "");
 
 	/* Allowed URLs, kept as written (tab, LF, CR and edges trimmed). */

@@ -1,6 +1,7 @@
 /*
  * Unit tests of public routing: every route, trailing-slash redirects,
- * pagination edges, unknown languages, bad slugs and methods.
+ * pagination edges, unknown languages, bad slugs and methods, and every
+ * feed and calendar URL with its archive pages, good and bad.
  */
 #include "config.h"
 
@@ -104,7 +105,6 @@ test_routes(void)
 	CHECK(go("GET", "/en/tags/x//") == 404);
 	CHECK(go("GET", "/en/news/a/b/c/d/e/f") == 404);
 	CHECK(go("GET", "/favicon.ico") == 404);
-	CHECK(go("GET", "/en/feed.atom") == 404);
 	/* The language is kept for the error page once it is known. */
 	CHECK(go("GET", "/fr/nothing-here") == 404);
 	CHECK_STR(r.lang, "fr");
@@ -189,6 +189,193 @@ test_methods(void)
 	CHECK(go("OPTIONS", "/") == 405);
 	CHECK(go("PATCH", "/") == 405);
 	CHECK(go("POST", "/nowhere") == 405);
+	/* The 405 page is in the language of the URL. */
+	CHECK(go("POST", "/ru/") == 405 && r.lang != NULL &&
+	    strcmp(r.lang, "ru") == 0);
+	/* Pages without pagination have no page 2. */
+	CHECK(go("GET", "/en/?page=2") == 404);
+	CHECK(go("GET", "/en/tags/?page=2") == 404);
+	CHECK(go("GET", "/en/organisations/?page=3") == 404);
+	CHECK(go("GET", "/en/news/some-item?page=2") == 404);
+	CHECK(go("GET", "/en/?page=1") == 0 && r.page == PAGE_HOME);
+}
+
+/* Routes uri and checks it is the feed (format, scope) it should be. */
+static int
+feed(const char *uri, enum page page, enum feed_format f,
+    enum feed_scope scope)
+{
+	return go("GET", uri) == 0 && r.page == page && r.feed_format == f &&
+	    r.feed_scope == scope;
+}
+
+static void
+test_feeds(void)
+{
+	static const char *const exts[] = { "atom", "rss", "json" };
+	enum feed_format fmt;
+	enum kind	 k;
+	const char	*lang;
+	char		 uri[256];
+	size_t		 i;
+
+	for (fmt = 0; fmt < FEED_ICS; fmt++) {
+		snprintf(uri, sizeof(uri), "feed.%s", exts[fmt]);
+		CHECK_STR(feed_files[fmt], uri);
+	}
+	CHECK(feed_files[FEED_ICS] == NULL);
+	CHECK_STR(feed_types[FEED_ATOM], "application/atom+xml");
+	CHECK_STR(feed_types[FEED_RSS], "application/rss+xml");
+	CHECK_STR(feed_types[FEED_JSON], "application/feed+json");
+	CHECK_STR(feed_types[FEED_ICS], "text/calendar");
+
+	for (i = 0; i < 4; i++) {
+		lang = cfg.langs[i];
+		for (fmt = 0; fmt < FEED_ICS; fmt++) {
+			/* The whole site. */
+			snprintf(uri, sizeof(uri), "/%s/feed.%s", lang,
+			    exts[fmt]);
+			CHECK(feed(uri, PAGE_FEED, fmt, FEED_SCOPE_SITE));
+			CHECK_STR(r.lang, lang);
+			CHECK(r.feed_archive == 0 && r.slug == NULL &&
+			    r.kind == KIND__MAX);
+			/* Each kind. */
+			for (k = 0; k < KIND__MAX; k++) {
+				snprintf(uri, sizeof(uri), "/%s/%s/feed.%s",
+				    lang, kind_segments[k], exts[fmt]);
+				CHECK(feed(uri, PAGE_FEED, fmt,
+				    FEED_SCOPE_KIND));
+				CHECK(r.kind == k && r.slug == NULL);
+			}
+			/* A tag, an organisation. */
+			snprintf(uri, sizeof(uri), "/%s/tags/harm-reduction/"
+			    "feed.%s", lang, exts[fmt]);
+			CHECK(feed(uri, PAGE_FEED, fmt, FEED_SCOPE_TAG));
+			CHECK_STR(r.slug, "harm-reduction");
+			CHECK(r.kind == KIND__MAX);
+			snprintf(uri, sizeof(uri), "/%s/organisations/inpud/"
+			    "feed.%s", lang, exts[fmt]);
+			CHECK(feed(uri, PAGE_FEED, fmt, FEED_SCOPE_ORG));
+			CHECK_STR(r.slug, "inpud");
+		}
+		/* Calendars. */
+		snprintf(uri, sizeof(uri), "/%s/events.ics", lang);
+		CHECK(feed(uri, PAGE_CALENDAR, FEED_ICS,
+		    FEED_SCOPE_CALENDAR));
+		CHECK(r.slug == NULL);
+		snprintf(uri, sizeof(uri), "/%s/events/no-more-loss.ics",
+		    lang);
+		CHECK(feed(uri, PAGE_CALENDAR, FEED_ICS, FEED_SCOPE_EVENT));
+		CHECK_STR(r.slug, "no-more-loss");
+		CHECK(r.kind == KIND_EVENT);
+	}
+	CHECK(go("HEAD", "/en/feed.atom") == 0 && r.page == PAGE_FEED);
+	CHECK(go("HEAD", "/en/events.ics") == 0 && r.page == PAGE_CALENDAR);
+	CHECK(go("POST", "/en/feed.atom") == 405);
+	CHECK(go("PUT", "/en/events.ics") == 405);
+	/* Slugs of one character and of the longest length are slugs. */
+	CHECK(feed("/en/events/a.ics", PAGE_CALENDAR, FEED_ICS,
+	    FEED_SCOPE_EVENT));
+	memcpy(uri, "/en/events/", 11);
+	memset(uri + 11, 'a', 200);
+	memcpy(uri + 211, ".ics", 5);
+	CHECK(feed(uri, PAGE_CALENDAR, FEED_ICS, FEED_SCOPE_EVENT));
+	CHECK(strlen(r.slug) == 200);
+	memset(uri + 11, 'a', 201);
+	memcpy(uri + 212, ".ics", 5);
+	CHECK(go("GET", uri) == 404);
+
+	/* Feeds that do not exist. */
+	CHECK(go("GET", "/en/feed.xml") == 404);
+	CHECK(go("GET", "/en/feed.ATOM") == 404);
+	CHECK(go("GET", "/en/feed") == 404);
+	CHECK(go("GET", "/en/feed.") == 404);
+	CHECK(go("GET", "/en/feed.atom/") == 404);
+	CHECK(go("GET", "/en/feed.atom/x") == 404);
+	CHECK(go("GET", "/en/feed.ics") == 404);
+	CHECK(go("GET", "/en/atom") == 404);
+	/* "feed" is a slug like any other: an item. */
+	CHECK(go("GET", "/en/news/feed") == 0 && r.page == PAGE_ITEM);
+	CHECK(go("GET", "/en/news/feed.xml") == 404);
+	CHECK(go("GET", "/en/news/feed.ics") == 404);
+	CHECK(go("GET", "/en/news/feed.atom/") == 404);
+	CHECK(go("GET", "/en/news/x/feed.atom") == 404);
+	CHECK(go("GET", "/en/tags/feed.atom") == 404);
+	CHECK(go("GET", "/en/organisations/feed.rss") == 404);
+	CHECK(go("GET", "/en/tags/x/feed.ics") == 404);
+	CHECK(go("GET", "/en/tags/x/feed.xml") == 404);
+	CHECK(go("GET", "/en/tags/Bad/feed.atom") == 404);
+	CHECK(go("GET", "/en/tags/x/y/feed.atom") == 404);
+	CHECK(go("GET", "/en/organisations/a_b/feed.json") == 404);
+	CHECK(go("GET", "/en/search/feed.atom") == 404);
+	CHECK(go("GET", "/en/search.atom") == 404);
+	CHECK(go("GET", "/de/feed.atom") == 404);
+	CHECK(go("GET", "/de/events.ics") == 404);
+	CHECK(go("GET", "/feed.atom") == 404);
+	CHECK(go("GET", "/en/events.ics/") == 404);
+	CHECK(go("GET", "/en/events.ICS") == 404);
+	CHECK(go("GET", "/en/news.ics") == 404);
+	CHECK(go("GET", "/en/news/x.ics") == 404);
+	CHECK(go("GET", "/en/statements/x.ics") == 404);
+	CHECK(go("GET", "/en/tags/x.ics") == 404);
+	CHECK(go("GET", "/en/events/.ics") == 404);
+	CHECK(go("GET", "/en/events/Bad.ics") == 404);
+	CHECK(go("GET", "/en/events/a_b.ics") == 404);
+	CHECK(go("GET", "/en/events/x.ics.ics") == 404);
+	CHECK(go("GET", "/en/events/x.ical") == 404);
+	CHECK(go("GET", "/en/events/x.ics/") == 404);
+	CHECK(go("GET", "/en/events/x/y.ics") == 404);
+	/* A slug without .ics is still the event page. */
+	CHECK(go("GET", "/en/events/ics") == 0 && r.page == PAGE_ITEM);
+	CHECK_STR(r.slug, "ics");
+	CHECK(go("GET", "/en/events/x.ics") == 0 &&
+	    r.page == PAGE_CALENDAR);
+}
+
+static void
+test_feed_pages(void)
+{
+	/* ?page=N is archive N; none is the subscription document. */
+	CHECK(go("GET", "/en/feed.atom?page=1") == 0 &&
+	    r.page == PAGE_FEED && r.feed_archive == 1);
+	CHECK(go("GET", "/en/feed.rss?page=2") == 0 && r.feed_archive == 2);
+	CHECK(go("GET", "/en/news/feed.json?page=37") == 0 &&
+	    r.feed_archive == 37 && r.kind == KIND_NEWS);
+	CHECK(go("GET", "/en/tags/x/feed.atom?page=3") == 0 &&
+	    r.feed_archive == 3 && r.feed_scope == FEED_SCOPE_TAG);
+	CHECK(go("GET", "/en/organisations/x/feed.atom?page=1000000") ==
+	    0 && r.feed_archive == 1000000);
+	CHECK(go("GET", "/en/feed.atom?other=1") == 0 &&
+	    r.feed_archive == 0);
+	CHECK(go("GET", "/en/feed.atom?page=2&page=3") == 0 &&
+	    r.feed_archive == 2);
+	/* A listing's ?page= is not an archive. */
+	CHECK(go("GET", "/en/news/?page=2") == 0 && r.pageno == 2 &&
+	    r.feed_archive == 0);
+
+	/* Bad and huge page numbers, as for listings. */
+	CHECK(go("GET", "/en/feed.atom?page=0") == 400);
+	CHECK(go("GET", "/en/feed.atom?page=-1") == 400);
+	CHECK(go("GET", "/en/feed.rss?page=01") == 400);
+	CHECK(go("GET", "/en/feed.json?page=") == 400);
+	CHECK(go("GET", "/en/feed.json?page") == 400);
+	CHECK(go("GET", "/en/news/feed.atom?page=abc") == 400);
+	CHECK(go("GET", "/en/tags/x/feed.rss?page=1.5") == 400);
+	CHECK(go("GET", "/en/feed.atom?page=1e3") == 400);
+	CHECK(go("GET", "/en/feed.atom?page=0x2") == 400);
+	CHECK(go("GET", "/en/feed.atom?page=1000001") == 400);
+	CHECK(go("GET", "/en/feed.atom?page=99999999999999999999") == 400);
+	CHECK(go("GET", "/en/feed.atom?page=%00") == 400);
+	CHECK(go("GET", "/en/feed.atom?page=2%00") == 400);
+	CHECK(go("GET", "/en/feed.atom?page=%zz") == 400);
+
+	/* Calendars have no pages. */
+	CHECK(go("GET", "/en/events.ics?page=1") == 404);
+	CHECK(go("GET", "/en/events.ics?page=2") == 404);
+	CHECK(go("GET", "/en/events/x.ics?page=1") == 404);
+	CHECK(go("GET", "/en/events.ics?page=0") == 400);
+	CHECK(go("GET", "/en/events.ics?other=1") == 0 &&
+	    r.page == PAGE_CALENDAR);
 }
 
 int
@@ -206,6 +393,8 @@ main(void)
 	test_slugs();
 	test_pages();
 	test_methods();
+	test_feeds();
+	test_feed_pages();
 	arena_free(a);
 	return CHECK_DONE();
 }

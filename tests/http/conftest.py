@@ -159,6 +159,11 @@ def pytest_collection_modifyitems(session, config, items):
     parametrised tests did to the order."""
     last = [i for i in items if "database_down" in i.nodeid]
     items[:] = [i for i in items if "database_down" not in i.nodeid] + last
+    # The feed tests that change the content (test_zy_*, which restore it)
+    # run just before the outage, after every test that reads the content.
+    late = [i for i in items if "test_zy_" in i.nodeid]
+    items[:] = [i for i in items if "test_zy_" not in i.nodeid and
+                "database_down" not in i.nodeid] + late + last
 
 
 @pytest.fixture(scope="session")
@@ -321,3 +326,75 @@ def crawl(stack, nginx, db):
         if len(pages) > 2000:
             break
     return pages
+
+
+# -- feeds (issue 3) ---------------------------------------------------------
+
+class FeedSet:
+    """Every feed of every scope, fetched once through nginx: responses by
+    path, the scopes they belong to, and parsed documents on demand."""
+
+    def __init__(self, scopes):
+        import feedlib
+        self.feedlib = feedlib
+        self.scopes = scopes            # [(lang, scope, page path)]
+        self.responses = {}             # path: requests response
+        self.fetched_at = None          # time.monotonic() when done
+        self._parsed = {}
+
+    def paths(self, fmt=None):
+        return [p for p in self.responses
+                if fmt is None or p.endswith("." + fmt)]
+
+    def parsed(self, path):
+        if path not in self._parsed:
+            fmt = path.rsplit(".", 1)[1]
+            self._parsed[path] = self.feedlib.parse_feed(
+                fmt, self.responses[path].content)
+        return self._parsed[path]
+
+
+def feed_scope_list(client):
+    """[(lang, scope, page path)] of every feed scope, found the way a
+    reader finds them: the site and the four kinds of each language, and
+    every tag and organisation its HTML indexes list.  scope is "site", a
+    kind, "tag:SLUG" or "org:SLUG"; the feeds sit beside the page
+    (page path + "feed.atom")."""
+    out = []
+    for lang in LANGS:
+        out.append((lang, "site", "/%s/" % lang))
+        out += [(lang, k, "/%s/%s/" % (lang, SEGMENTS[k])) for k in KINDS]
+        for index, prefix in (("tags", "tag"), ("organisations", "org")):
+            page = "/%s/%s/" % (lang, index)
+            r = client.get(page)
+            assert r.status_code == 200, (page, r.status_code)
+            slugs = []
+            for href in parse(r).xpath("//main//a/@href"):
+                u = urllib.parse.urlsplit(
+                    urllib.parse.urljoin(client.url(page), href))
+                m = re.match(r"^/%s/%s/([a-z0-9-]+)/$" % (lang, index),
+                             u.path)
+                if m and m.group(1) not in slugs:
+                    slugs.append(m.group(1))
+            out += [(lang, "%s:%s" % (prefix, s), "%s%s/" % (page, s))
+                    for s in slugs]
+    return out
+
+
+@pytest.fixture(scope="session")
+def feed_scopes(nginx):
+    return feed_scope_list(nginx)
+
+
+@pytest.fixture(scope="session")
+def feeds(nginx, feed_scopes):
+    """Every feed (Atom, RSS, JSON) of every scope and language, fetched
+    once through nginx (a FeedSet)."""
+    import time
+    fs = FeedSet(feed_scopes)
+    for _, _, page in feed_scopes:
+        for fmt in ("atom", "rss", "json"):
+            path = page + "feed." + fmt
+            fs.responses[path] = nginx.get(path)
+    fs.fetched_at = time.monotonic()
+    return fs

@@ -149,6 +149,20 @@ class Stack:
         return [[unescape(v) for v in line.split("\t")]
                 for line in out.split("\n") if line]
 
+    def admin_sql(self, query, check=True):
+        """Runs query in the content database as the programs' read/write
+        account (broadside_admin), as the admin program would write; returns
+        the CompletedProcess."""
+        pw = self.secrets()["BS_PW_ADMIN"]
+        return self.sql(query, user="broadside_admin", password=pw,
+                        check=check)
+
+    def admin_rows(self, query):
+        """Rows of a query run as the admin account (see rows())."""
+        out = self.admin_sql(query).stdout
+        return [[unescape(v) for v in line.split("\t")]
+                for line in out.split("\n") if line]
+
     # -- processes --------------------------------------------------------
 
     def pid(self, name):

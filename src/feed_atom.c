@@ -1,0 +1,405 @@
+/*
+ * Atom 1.0 (RFC 4287) with the paging and archive links of RFC 5005,
+ * written with libxml2's xmlTextWriter straight into a struct out.  The
+ * writer escapes every text and attribute value, so no markup is ever
+ * concatenated here; the strings it is given come from feed_copy_clean(),
+ * so none holds a character XML cannot carry.
+ *
+ * The document is a function of the struct feed alone: no clock, no
+ * locale, no database.  Equal feeds give equal bytes, which ETags need.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/xmlIO.h>
+#include <libxml/xmlwriter.h>
+
+#include "arena.h"
+#include "feed.h"
+#include "log.h"
+#include "out.h"
+#include "tz.h"
+
+#define ATOM_NS		"http://www.w3.org/2005/Atom"
+#define FH_NS		"http://purl.org/syndication/history/1.0"
+#define ATOM_TYPE	"application/atom+xml"
+#define HTML_TYPE	"text/html"
+
+/* libxml2's BAD_CAST drops const, which -Wcast-qual rejects. */
+#define XC(s)		((const xmlChar *)(s))
+
+/* Returns 1 if s is NULL or empty. */
+static int
+empty(const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
+/* Returns 1 if a and b are equal, NULL and "" being the same. */
+static int
+same(const char *a, const char *b)
+{
+	if (empty(a) || empty(b))
+		return empty(a) && empty(b);
+	return strcmp(a, b) == 0;
+}
+
+/* Passes what libxml2 writes on to the struct out in ctx. */
+static int
+sink_write(void *ctx, const char *buf, int len)
+{
+	if (len > 0)
+		out_bytes(ctx, buf, (size_t)len);
+	return len;
+}
+
+/*
+ * Returns a writer whose output goes to o, or NULL; the caller frees it
+ * with xmlFreeTextWriter(), which flushes what is left.
+ */
+static xmlTextWriterPtr
+writer_new(struct out *o)
+{
+	xmlOutputBufferPtr	 ob;
+	xmlTextWriterPtr	 w;
+
+	if ((ob = xmlOutputBufferCreateIO(sink_write, NULL, o, NULL)) ==
+	    NULL)
+		return NULL;
+	if ((w = xmlNewTextWriter(ob)) == NULL) {
+		xmlOutputBufferClose(ob);
+		return NULL;
+	}
+	/* Every element holds text or elements, never both: safe to indent. */
+	if (xmlTextWriterSetIndent(w, 1) < 0 ||
+	    xmlTextWriterSetIndentString(w, XC("  ")) < 0) {
+		xmlFreeTextWriter(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* Writes the attribute unless v is NULL or empty.  Returns 0 or -1. */
+static int
+attr(xmlTextWriterPtr w, const char *name, const char *v)
+{
+	if (empty(v))
+		return 0;
+	return xmlTextWriterWriteAttribute(w, XC(name), XC(v)) < 0 ? -1 : 0;
+}
+
+/* Writes <name>text</name>, empty if text is.  Returns 0 or -1. */
+static int
+el(xmlTextWriterPtr w, const char *name, const char *text)
+{
+	if (xmlTextWriterStartElement(w, XC(name)) < 0)
+		return -1;
+	if (!empty(text) && xmlTextWriterWriteString(w, XC(text)) < 0)
+		return -1;
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+/* Writes <name>text</name> unless text is NULL or empty. */
+static int
+el_opt(xmlTextWriterPtr w, const char *name, const char *text)
+{
+	return empty(text) ? 0 : el(w, name, text);
+}
+
+/* Writes a date construct: RFC 3339 in UTC, "2021-07-12T09:00:00Z". */
+static int
+el_date(xmlTextWriterPtr w, const char *name, time_t t)
+{
+	char	 buf[64];
+
+	tz_format_rfc3339(t, buf, sizeof(buf));
+	return el(w, name, buf);
+}
+
+/*
+ * Writes <link rel href type hreflang title length/>; NULL or empty
+ * values and a negative length are left out, and so is a link without
+ * href.  Returns 0 or -1.
+ */
+static int
+link_el(xmlTextWriterPtr w, const char *rel, const char *href,
+    const char *type, const char *hreflang, const char *title,
+    long long length)
+{
+	if (empty(href))
+		return 0;
+	if (xmlTextWriterStartElement(w, XC("link")) < 0 ||
+	    attr(w, "rel", rel) == -1 ||
+	    attr(w, "type", type) == -1 ||
+	    attr(w, "hreflang", hreflang) == -1 ||
+	    attr(w, "title", title) == -1)
+		return -1;
+	if (length >= 0 && xmlTextWriterWriteFormatAttribute(w,
+	    XC("length"), "%lld", length) < 0)
+		return -1;
+	if (attr(w, "href", href) == -1)
+		return -1;
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+/*
+ * Writes an atom:author or atom:contributor; a person without a name,
+ * which Atom requires, is left out.  Returns 0 or -1.
+ */
+static int
+person(xmlTextWriterPtr w, const char *elname, const struct feed_person *p)
+{
+	if (empty(p->name))
+		return 0;
+	if (xmlTextWriterStartElement(w, XC(elname)) < 0 ||
+	    el(w, "name", p->name) == -1 ||
+	    el_opt(w, "uri", p->uri) == -1)
+		return -1;
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+/* Returns 1 if the entry names an author Atom can carry. */
+static int
+has_author(const struct feed_entry *e)
+{
+	size_t	 i;
+
+	for (i = 0; i < e->authorc; i++)
+		if (!empty(e->authors[i].name))
+			return 1;
+	return 0;
+}
+
+/*
+ * Returns 1 if links[i], an alternate of type (its own or dflt), repeats
+ * the type and hreflang of the main alternate or of an earlier link.
+ * RFC 4287 allows one alternate per combination of the two.
+ */
+static int
+alt_repeats(const struct feed_link *links, size_t i, const char *dflt,
+    const char *main_type, const char *main_lang)
+{
+	const char	*type, *t;
+	size_t		 j;
+
+	type = empty(links[i].type) ? dflt : links[i].type;
+	if (same(type, main_type) && same(links[i].hreflang, main_lang))
+		return 1;
+	for (j = 0; j < i; j++) {
+		t = empty(links[j].type) ? dflt : links[j].type;
+		if (!empty(links[j].href) && same(type, t) &&
+		    same(links[i].hreflang, links[j].hreflang))
+			return 1;
+	}
+	return 0;
+}
+
+/* Writes one atom:entry.  Returns 0 or -1. */
+static int
+entry_write(xmlTextWriterPtr w, const struct feed_entry *e)
+{
+	const struct feed_link		*t;
+	const struct feed_enclosure	*enc;
+	const struct feed_category	*c;
+	size_t				 i;
+
+	if (xmlTextWriterStartElement(w, XC("entry")) < 0 ||
+	    xmlTextWriterWriteAttribute(w, XC("xml:lang"),
+	    XC(e->lang)) < 0)
+		return -1;
+	if (el(w, "id", e->id) == -1 ||
+	    el(w, "title", e->title) == -1 ||
+	    el_date(w, "published", e->published) == -1 ||
+	    el_date(w, "updated", e->updated) == -1)
+		return -1;
+
+	if (link_el(w, "alternate", e->url, HTML_TYPE, e->lang, NULL,
+	    -1) == -1)
+		return -1;
+	for (i = 0; i < e->translationc; i++) {
+		t = &e->translations[i];
+		if (alt_repeats(e->translations, i, HTML_TYPE, HTML_TYPE,
+		    empty(e->url) ? NULL : e->lang))
+			continue;
+		if (link_el(w, "alternate", t->href,
+		    empty(t->type) ? HTML_TYPE : t->type, t->hreflang,
+		    t->title, -1) == -1)
+			return -1;
+	}
+	for (i = 0; i < e->enclosurec; i++) {
+		enc = &e->enclosures[i];
+		if (link_el(w, "enclosure", enc->href, enc->type, NULL,
+		    enc->title, enc->length) == -1)
+			return -1;
+	}
+
+	for (i = 0; i < e->authorc; i++)
+		if (person(w, "author", &e->authors[i]) == -1)
+			return -1;
+	for (i = 0; i < e->contributorc; i++)
+		if (person(w, "contributor", &e->contributors[i]) == -1)
+			return -1;
+
+	for (i = 0; i < e->categoryc; i++) {
+		c = &e->categories[i];
+		if (empty(c->term))
+			continue;
+		if (xmlTextWriterStartElement(w, XC("category")) < 0 ||
+		    attr(w, "term", c->term) == -1 ||
+		    attr(w, "scheme", c->scheme) == -1 ||
+		    attr(w, "label", c->label) == -1 ||
+		    xmlTextWriterEndElement(w) < 0)
+			return -1;
+	}
+
+	/*
+	 * The summary is plain text; the content is HTML carried as text
+	 * (type="html"), which the writer escapes like any other string.
+	 */
+	if (!empty(e->summary)) {
+		if (xmlTextWriterStartElement(w, XC("summary")) < 0 ||
+		    attr(w, "type", "text") == -1 ||
+		    xmlTextWriterWriteString(w, XC(e->summary)) < 0 ||
+		    xmlTextWriterEndElement(w) < 0)
+			return -1;
+	}
+	if (!empty(e->content_html)) {
+		if (xmlTextWriterStartElement(w, XC("content")) < 0 ||
+		    attr(w, "type", "html") == -1 ||
+		    xmlTextWriterWriteString(w, XC(e->content_html)) < 0 ||
+		    xmlTextWriterEndElement(w) < 0)
+			return -1;
+	}
+	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
+}
+
+/* Writes the RFC 5005 links and, for an archive page, fh:archive. */
+static int
+paging_write(xmlTextWriterPtr w, const struct feed_paging *p)
+{
+	if (link_el(w, "first", p->first, ATOM_TYPE, NULL, NULL, -1) == -1 ||
+	    link_el(w, "previous", p->previous, ATOM_TYPE, NULL, NULL,
+	    -1) == -1 ||
+	    link_el(w, "next", p->next, ATOM_TYPE, NULL, NULL, -1) == -1 ||
+	    link_el(w, "last", p->last, ATOM_TYPE, NULL, NULL, -1) == -1 ||
+	    link_el(w, "current", p->current, ATOM_TYPE, NULL, NULL,
+	    -1) == -1 ||
+	    link_el(w, "prev-archive", p->prev_archive, ATOM_TYPE, NULL,
+	    NULL, -1) == -1 ||
+	    link_el(w, "next-archive", p->next_archive, ATOM_TYPE, NULL,
+	    NULL, -1) == -1)
+		return -1;
+	if (p->is_archive &&
+	    (xmlTextWriterStartElement(w, XC("fh:archive")) < 0 ||
+	    xmlTextWriterEndElement(w) < 0))
+		return -1;
+	return 0;
+}
+
+/* Writes the whole document from the clean copy f.  Returns 0 or -1. */
+static int
+atom_write(xmlTextWriterPtr w, const struct feed *f)
+{
+	struct feed_person	 site;
+	const struct feed_link	*l;
+	size_t			 i;
+	int			 need_author = 0;
+
+	if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
+	    xmlTextWriterStartElementNS(w, NULL, XC("feed"),
+	    XC(ATOM_NS)) < 0)
+		return -1;
+	if (f->paging.is_archive && xmlTextWriterWriteAttribute(w,
+	    XC("xmlns:fh"), XC(FH_NS)) < 0)
+		return -1;
+	if (xmlTextWriterWriteAttribute(w, XC("xml:lang"), XC(f->lang)) < 0)
+		return -1;
+
+	if (el(w, "id", f->id) == -1 ||
+	    el(w, "title", f->title) == -1 ||
+	    el_opt(w, "subtitle", f->subtitle) == -1 ||
+	    el_date(w, "updated", f->updated) == -1)
+		return -1;
+
+	if (link_el(w, "self", f->self, ATOM_TYPE, NULL, NULL, -1) == -1 ||
+	    link_el(w, "alternate", f->alternate, HTML_TYPE, f->lang, NULL,
+	    -1) == -1)
+		return -1;
+	for (i = 0; i < f->alternatec; i++) {
+		l = &f->alternates[i];
+		if (alt_repeats(f->alternates, i, ATOM_TYPE, HTML_TYPE,
+		    empty(f->alternate) ? NULL : f->lang))
+			continue;
+		if (link_el(w, "alternate", l->href,
+		    empty(l->type) ? ATOM_TYPE : l->type, l->hreflang,
+		    l->title, -1) == -1)
+			return -1;
+	}
+	if (paging_write(w, &f->paging) == -1)
+		return -1;
+
+	if (el_opt(w, "icon", f->icon) == -1 ||
+	    el_opt(w, "generator", f->generator) == -1)
+		return -1;
+
+	/*
+	 * RFC 4287 4.1.1: without an author of its own, an entry takes the
+	 * feed's, and the feed must have one.  The site stands in.
+	 */
+	for (i = 0; i < f->entryc; i++)
+		if (!has_author(&f->entries[i]))
+			need_author = 1;
+	if (need_author) {
+		site.name = empty(f->site_name) ? f->title : f->site_name;
+		site.uri = f->site_url;
+		/* A feed with no title and no site name still needs one. */
+		if (empty(site.name))
+			site.name = empty(f->site_url) ? "-" : f->site_url;
+		if (person(w, "author", &site) == -1)
+			return -1;
+	}
+
+	for (i = 0; i < f->entryc; i++)
+		if (entry_write(w, &f->entries[i]) == -1)
+			return -1;
+
+	if (xmlTextWriterEndElement(w) < 0 ||
+	    xmlTextWriterEndDocument(w) < 0)
+		return -1;
+	return 0;
+}
+
+int
+feed_atom_write(const struct feed *feed, struct out *o)
+{
+	struct arena		*a;
+	const struct feed	*f;
+	xmlTextWriterPtr	 w = NULL;
+	size_t			 start = o->len;
+	int			 rc = -1;
+
+	a = arena_new();
+	f = feed_copy_clean(a, feed);
+	if ((w = writer_new(o)) == NULL) {
+		log_warnx("cannot create an XML writer");
+		goto out;
+	}
+	if (atom_write(w, f) == -1) {
+		log_warnx("feed %s: xmlTextWriter failed", f->id);
+		goto out;
+	}
+	rc = 0;
+out:
+	/* Freeing flushes: only then is the output complete. */
+	xmlFreeTextWriter(w);
+	if (rc == -1) {
+		/* No half document: the caller answers with an error. */
+		o->len = start;
+		o->buf[start] = '\0';
+	}
+	arena_free(a);
+	return rc;
+}
