@@ -59,6 +59,11 @@
 #define	ITEM_ORDER \
 	" ORDER BY i.published_at DESC, i.id DESC"
 
+/* Upcoming events soonest first, then past ones latest first. */
+#define	EVENT_ORDER(p) \
+	" ORDER BY " p "upcoming DESC, IF(" p "upcoming, " p "starts_at, NULL)," \
+	" " p "starts_at DESC, " p "id DESC"
+
 /*
  * Items an organisation signed or one of its people spoke at, as a derived
  * table x(item_id); the UNION removes duplicates.
@@ -209,6 +214,18 @@ static const char *const stmts[STMT__MAX] = {
 	" LIMIT ? OFFSET ?) p"
 	" JOIN items i ON i.id = p.id LEFT JOIN events e ON e.item_id = i.id"
 	" ORDER BY p.published_at DESC, p.id DESC",
+	/*
+	 * STMT_ITEM_LIST_EVENTS: the events listing as readers use it,
+	 * events still to come (or under way) first, soonest first, then
+	 * past ones, most recent first.
+	 */
+	"SELECT " ITEM_COLS " FROM (SELECT i.id, e.starts_at,"
+	" e.ends_at > UTC_TIMESTAMP() AS upcoming FROM items i"
+	" JOIN events e ON e.item_id = i.id"
+	" WHERE i.lang = ? AND i.kind = ? AND " VISIBLE EVENT_ORDER("")
+	" LIMIT ? OFFSET ?) p"
+	" JOIN items i ON i.id = p.id LEFT JOIN events e ON e.item_id = i.id"
+	EVENT_ORDER("p."),
 	/* STMT_ITEM_LIST_TAG */
 	"SELECT " ITEM_COLS " FROM (SELECT i.id, i.published_at FROM items i"
 	" JOIN item_tags it ON it.item_id = i.id"

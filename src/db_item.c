@@ -99,7 +99,8 @@ item_query_bind(const struct item_query *q, int count, enum stmt *s,
 	}
 	db_param_str(p, q->lang);
 	if (q->kind < KIND__MAX) {
-		*s = count ? STMT_ITEM_COUNT_KIND : STMT_ITEM_LIST_KIND;
+		*s = count ? STMT_ITEM_COUNT_KIND : q->kind == KIND_EVENT ?
+		    STMT_ITEM_LIST_EVENTS : STMT_ITEM_LIST_KIND;
 		db_param_str(p, kind_names[q->kind]);
 	} else if (q->tag_id > 0) {
 		*s = count ? STMT_ITEM_COUNT_TAG : STMT_ITEM_LIST_TAG;

@@ -351,10 +351,13 @@ page_begin(struct req *r, const char *tmpl, const char *path,
 
 	page_languages_load(r);
 	/*
-	 * A page that shows no dated content (the tag index, an empty
-	 * listing) changed at the latest when the site's content did.
+	 * A page changed at the latest when the site's content last did.
+	 * Its own items' dates are not enough: a translation, a tag, an
+	 * organisation or an unpublished neighbour changes a page too, and
+	 * If-Modified-Since must never keep such a change from a reader.
+	 * (The ETag, a hash of the body, stays exact.)
 	 */
-	if (r->resp.lastmod == 0 && r->site->db != NULL &&
+	if (r->site->db != NULL &&
 	    db_site_state(r->site->db, &gen, &changed) == 0)
 		page_touch(r, changed);
 	r->resp.max_age = (int)r->site->cfg->cache_seconds;

@@ -615,6 +615,8 @@ feed_fill(struct feed_req *fr, struct feed *f, const char *label,
 	    abs_prefix(r, cfg->static_url));
 	f->site_url = page_url(r, arena_printf(a, "/%s/", r->lang));
 	f->generator = "Broadside " PACKAGE_VERSION;
+	/* The author of entries without a byline. */
+	f->site_name = cfg->site_name;
 	f->ttl = cfg->cache_seconds / 60 > 0 ? (int)(cfg->cache_seconds / 60) :
 	    1;
 

@@ -297,3 +297,33 @@ def test_language_switcher_on_home(server, lang):
     hrefs = {urllib.parse.urlsplit(h).path for h in doc.xpath("//a/@href")}
     for other in LANGS:
         assert "/%s/" % other in hrefs, "home links no /%s/" % other
+
+
+def test_events_listing_order(server, db):
+    """The events listing puts what is still to come first, soonest first,
+    then past events, most recent first (a feed keeps publication order)."""
+    rows = db.rows(
+        "SELECT i.slug, e.ends_at > UTC_TIMESTAMP(), "
+        "UNIX_TIMESTAMP(e.starts_at) FROM items i "
+        "JOIN events e ON e.item_id = i.id WHERE i.lang = 'en' AND "
+        "i.status = 'published' AND i.published_at <= UTC_TIMESTAMP()")
+    upcoming = sorted((r for r in rows if r[1] == "1"),
+                      key=lambda r: float(r[2]))
+    past = sorted((r for r in rows if r[1] != "1"),
+                  key=lambda r: -float(r[2]))
+    want = [r[0] for r in upcoming + past]
+    assert upcoming, "the sample content has upcoming events"
+    got = []
+    path = "/en/events/"
+    while path:
+        r = server.get(path)
+        assert r.status_code == 200
+        doc = parse(r)
+        for href in doc.xpath("//main//h2/a/@href"):
+            m = re.search(r"/en/events/([a-z0-9-]+)$",
+                          urllib.parse.urlsplit(href).path)
+            if m:
+                got.append(m.group(1))
+        nxt = doc.xpath("//link[@rel='next']/@href")
+        path = nxt[0] if nxt else None
+    assert got == want

@@ -93,6 +93,15 @@ def site_order(db, lang):
         "ORDER BY published_at DESC, id DESC" % (lang, VISIBLE))]
 
 
+def events_order(db, lang):
+    """Events in publication order: the feed's order.  The HTML events
+    listing shows upcoming events first by date (test_events_listing_order),
+    which is not the order of a feed."""
+    return [(lang, "events", s) for (s,) in db.rows(
+        "SELECT slug FROM items i WHERE lang = '%s' AND kind = 'event' AND %s "
+        "ORDER BY published_at DESC, id DESC" % (lang, VISIBLE))]
+
+
 def listing_order(client, page):
     """Item keys of an HTML listing in page order, following rel=next."""
     out = []
@@ -123,6 +132,8 @@ def expected(nginx, db, feeds):
     for lang, scope, page in feeds.scopes:
         if scope == "site":
             out[page] = site_order(db, lang)
+        elif scope == "event":
+            out[page] = events_order(db, lang)
         else:
             out[page] = listing_order(nginx, page)
     return out
