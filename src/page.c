@@ -417,6 +417,23 @@ page_date(struct req *r, struct view *v, const char *name, time_t t)
 	view_pop(v);
 }
 
+void
+page_day(struct req *r, struct view *v, const char *name, time_t t)
+{
+	char	 iso[32], date[64];
+
+	if (t == 0)
+		return;
+	tz_format_rfc3339(t, iso, sizeof(iso));
+	iso[10] = '\0';	/* "2021-06-10": a day, not an instant */
+	if (tz_format_date(t, "UTC", r->lang, date, sizeof(date)) != 0)
+		strlcpy_bs(date, iso, sizeof(date));
+	view_push(v, name);
+	view_attr(v, "datetime", iso);
+	view_content(v, date);
+	view_pop(v);
+}
+
 /* One end of an event: <start|end datetime date time/>. */
 static void
 page_when_point(struct req *r, struct view *v, const char *name, time_t t,

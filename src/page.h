@@ -120,6 +120,12 @@ int		 page_finish(struct req *, const char *tmpl, struct view *,
  */
 void		 page_date(struct req *, struct view *, const char *name,
 		    time_t t);
+/*
+ * Like page_date() for a calendar day (a DATE column, stored as 00:00
+ * UTC): the datetime attribute is "YYYY-MM-DD".
+ */
+void		 page_day(struct req *, struct view *, const char *name,
+		    time_t t);
 /* Adds an item as listings show it (<item> with its summary). */
 void		 page_item_summary(struct req *, struct view *,
 		    const struct item *);

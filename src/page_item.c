@@ -288,7 +288,7 @@ item_view(struct req *r, struct view *v, const struct item_page *p)
 			view_push(v, "signatory");
 			view_attr(v, "role", p->sig[i].role);
 			page_org_elem(r, v, &p->sig[i].org);
-			page_date(r, v, "signed", p->sig[i].signed_on);
+			page_day(r, v, "signed", p->sig[i].signed_on);
 			view_pop(v);
 		}
 		view_pop(v);

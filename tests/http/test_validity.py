@@ -15,7 +15,11 @@ PAGE_TYPES = ["home", "list-news", "list-case-study", "list-statement",
               "list-event", "list-page-2", "item-news", "item-case-study",
               "item-statement", "item-event", "tag-index", "tag",
               "org-index", "org", "not-found", "bad-request", "home-ru",
-              "search-form", "search-results", "search-none"]
+              "search-form", "search-results", "search-none",
+              "method-not-allowed", "admin"]
+
+# Pages asked for with another method than GET.
+METHODS = {"method-not-allowed": "POST"}
 
 
 def vnu_jar():
@@ -42,7 +46,9 @@ def page_paths(db):
              "bad-request": "/en/news/?page=abc",
              "search-form": "/en/search",
              "search-results": "/en/search?q=harm+reduction",
-             "search-none": "/fr/search?q=zzqxjv"}
+             "search-none": "/fr/search?q=zzqxjv",
+             "method-not-allowed": "/ru/news/",
+             "admin": "/admin/"}
     for kind, seg in SEGMENTS.items():
         paths["list-" + kind] = "/en/%s/" % seg
         items = sorted(db.visible("en", kind))
@@ -77,7 +83,7 @@ def vnu_results(nginx, db):
     files = {}
     try:
         for name, path in paths.items():
-            r = nginx.get(path)
+            r = nginx.request(METHODS.get(name, "GET"), path)
             assert r.headers["Content-Type"].startswith("text/html"), path
             f = os.path.join(tmp, name + ".html")
             with open(f, "wb") as out:
