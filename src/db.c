@@ -160,19 +160,24 @@
  */
 #define	VALID_AGG \
 	"CAST(COALESCE(SUM(" VISIBLE "), 0) AS SIGNED), " \
-	"MAX(IF(" VISIBLE ", i.published_at, NULL)), MAX(" GROUP_UPD "), " \
-	"CAST(COALESCE(SUM(" GROUP_VER "), 0) AS SIGNED)"
+	"MAX(IF(" VISIBLE ", i.published_at, NULL)), MAX(i.updated_at), " \
+	"CAST(COALESCE(SUM(i.version), 0) AS SIGNED)"
 
 /*
- * The newest change and the sum of versions of item i's translation group
- * (i itself included): an entry shows links to its translations, so
- * publishing, unpublishing or renaming one must change the validators of
- * every feed the entry is in.  Served by the items_group_feed index.
+ * The newest change and the sum of versions of the translation groups of
+ * a feed's newest DB_FEED_GROUP_TOP visible entries (p: their group ids):
+ * an entry shows links to its translations, so publishing, unpublishing
+ * or renaming one must change the validators of the subscription feeds
+ * it is in.  Only the newest entries, which those documents show, are
+ * looked at, so the cost does not grow with the scope (index
+ * items_group_feed).
  */
-#define	GROUP_UPD \
-	"(SELECT MAX(g.updated_at) FROM items g WHERE g.group_id = i.group_id)"
-#define	GROUP_VER \
-	"(SELECT SUM(g.version) FROM items g WHERE g.group_id = i.group_id)"
+#define	GROUP_AGG \
+	"SELECT MAX(g.updated_at), CAST(COALESCE(SUM(g.version), 0) AS SIGNED)" \
+	" FROM (SELECT i.group_id"
+#define	GROUP_TOP \
+	" ORDER BY i.published_at DESC, i.id DESC LIMIT 100) p" \
+	" JOIN items g ON g.group_id = p.group_id"
 
 /* Visibility of a translation "t" (VISIBLE is for "i"). */
 #define	VISIBLE_T \
@@ -329,15 +334,15 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT v.n, v.pub, a.upd, a.ver FROM "
 	"(SELECT COUNT(*) n, MAX(i.published_at) pub FROM items i "
 	"WHERE i.lang = ? AND " VISIBLE ") v, "
-	"(SELECT MAX(" GROUP_UPD ") upd, "
-	"CAST(COALESCE(SUM(" GROUP_VER "), 0) AS SIGNED) ver FROM items i "
+	"(SELECT MAX(i.updated_at) upd, "
+	"CAST(COALESCE(SUM(i.version), 0) AS SIGNED) ver FROM items i "
 	"WHERE i.lang = ?) a",
 	/* STMT_FEED_VALID_KIND: index items_feed_kind */
 	"SELECT v.n, v.pub, a.upd, a.ver FROM "
 	"(SELECT COUNT(*) n, MAX(i.published_at) pub FROM items i "
 	"WHERE i.lang = ? AND i.kind = ? AND " VISIBLE ") v, "
-	"(SELECT MAX(" GROUP_UPD ") upd, "
-	"CAST(COALESCE(SUM(" GROUP_VER "), 0) AS SIGNED) ver FROM items i "
+	"(SELECT MAX(i.updated_at) upd, "
+	"CAST(COALESCE(SUM(i.version), 0) AS SIGNED) ver FROM items i "
 	"WHERE i.lang = ? AND i.kind = ?) a",
 	/*
 	 * STMT_FEED_VALID_CALENDAR: index items_feed_kind.  Calendars show
@@ -349,6 +354,22 @@ static const char *const stmts[STMT__MAX] = {
 	"(SELECT MAX(i.updated_at) upd, "
 	"CAST(COALESCE(SUM(i.version), 0) AS SIGNED) ver FROM items i "
 	"WHERE i.lang = ? AND i.kind = 'event') a",
+	/* STMT_FEED_GROUP_LANG */
+	GROUP_AGG " FROM items i WHERE i.lang = ? AND " VISIBLE GROUP_TOP,
+	/* STMT_FEED_GROUP_KIND */
+	GROUP_AGG " FROM items i WHERE i.lang = ? AND i.kind = ? AND " VISIBLE
+	GROUP_TOP,
+	/* STMT_FEED_GROUP_TAG */
+	GROUP_AGG " FROM tags t JOIN item_tags it ON it.tag_id = t.id"
+	" JOIN items i ON i.id = it.item_id AND i.lang = t.lang"
+	" WHERE t.lang = ? AND t.slug = ? AND " VISIBLE GROUP_TOP,
+	/* STMT_FEED_GROUP_ORG */
+	GROUP_AGG " FROM (SELECT item_id FROM signatories WHERE org_id = "
+	"(SELECT id FROM organisations WHERE slug = ?) "
+	"UNION SELECT item_id FROM speakers WHERE org_id = "
+	"(SELECT id FROM organisations WHERE slug = ?)) x"
+	" JOIN items i ON i.id = x.item_id WHERE i.lang = ? AND " VISIBLE
+	GROUP_TOP,
 	/* STMT_FEED_VALID_TAG: tags_slug, item_tags, items_feed */
 	"SELECT " VALID_AGG ", t.id, t.name, COUNT(i.id) FROM tags t "
 	"LEFT JOIN item_tags it ON it.tag_id = t.id "

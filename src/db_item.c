@@ -575,6 +575,59 @@ out:
 	return rc;
 }
 
+/*
+ * Folds the translation groups of a subscription feed's newest entries
+ * into its validators (GROUP_AGG in db.c): a translation's change moves
+ * v->updated and v->versions.  Calendars show no translations.  Returns
+ * 0 or -1.
+ */
+static int
+feed_group_validators(struct db *db, enum feed_scope scope, const char *lang,
+    enum kind k, const char *slug, struct feed_validators *v)
+{
+	struct db_params p;
+	struct db_row	 row;
+	enum stmt	 s;
+	int		 rc = -1;
+
+	db_params_init(&p);
+	switch (scope) {
+	case FEED_SCOPE_SITE:
+		s = STMT_FEED_GROUP_LANG;
+		db_param_str(&p, lang);
+		break;
+	case FEED_SCOPE_KIND:
+		s = STMT_FEED_GROUP_KIND;
+		db_param_str(&p, lang);
+		db_param_str(&p, kind_names[k]);
+		break;
+	case FEED_SCOPE_TAG:
+		s = STMT_FEED_GROUP_TAG;
+		db_param_str(&p, lang);
+		db_param_str(&p, slug);
+		break;
+	case FEED_SCOPE_ORG:
+		s = STMT_FEED_GROUP_ORG;
+		db_param_str(&p, slug);
+		db_param_str(&p, slug);
+		db_param_str(&p, lang);
+		break;
+	default:
+		return 0;
+	}
+	if (db_exec(db, s, &p) == -1)
+		goto out;
+	if (db_fetch(db, s, NULL, &row) != 1)
+		goto out;
+	if (row.v[0].t > v->updated)
+		v->updated = row.v[0].t;
+	v->versions += row.v[1].i;
+	rc = 0;
+out:
+	db_done(db, s);
+	return rc;
+}
+
 int
 db_feed_validators(struct db *db, struct arena *a, enum feed_scope scope,
     const char *lang, enum kind k, const char *slug,
@@ -655,6 +708,10 @@ db_feed_validators(struct db *db, struct arena *a, enum feed_scope scope,
 		rc = 0;
 out:
 	db_done(db, s);
+	/* After db_done(): one statement's result at a time. */
+	if (rc == 1 && feed_group_validators(db, scope, lang, k, slug,
+	    v) == -1)
+		rc = -1;
 	return rc;
 }
 
