@@ -19,6 +19,7 @@
 
 #include "arena.h"
 #include "feed.h"
+#include "feed_xml.h"
 #include "log.h"
 #include "out.h"
 #include "tz.h"
@@ -28,87 +29,6 @@
 #define ATOM_TYPE	"application/atom+xml"
 #define HTML_TYPE	"text/html"
 
-/* libxml2's BAD_CAST drops const, which -Wcast-qual rejects. */
-#define XC(s)		((const xmlChar *)(s))
-
-/* Returns 1 if s is NULL or empty. */
-static int
-empty(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
-
-/* Returns 1 if a and b are equal, NULL and "" being the same. */
-static int
-same(const char *a, const char *b)
-{
-	if (empty(a) || empty(b))
-		return empty(a) && empty(b);
-	return strcmp(a, b) == 0;
-}
-
-/* Passes what libxml2 writes on to the struct out in ctx. */
-static int
-sink_write(void *ctx, const char *buf, int len)
-{
-	if (len > 0)
-		out_bytes(ctx, buf, (size_t)len);
-	return len;
-}
-
-/*
- * Returns a writer whose output goes to o, or NULL; the caller frees it
- * with xmlFreeTextWriter(), which flushes what is left.
- */
-static xmlTextWriterPtr
-writer_new(struct out *o)
-{
-	xmlOutputBufferPtr	 ob;
-	xmlTextWriterPtr	 w;
-
-	if ((ob = xmlOutputBufferCreateIO(sink_write, NULL, o, NULL)) ==
-	    NULL)
-		return NULL;
-	if ((w = xmlNewTextWriter(ob)) == NULL) {
-		xmlOutputBufferClose(ob);
-		return NULL;
-	}
-	/* Every element holds text or elements, never both: safe to indent. */
-	if (xmlTextWriterSetIndent(w, 1) < 0 ||
-	    xmlTextWriterSetIndentString(w, XC("  ")) < 0) {
-		xmlFreeTextWriter(w);
-		return NULL;
-	}
-	return w;
-}
-
-/* Writes the attribute unless v is NULL or empty.  Returns 0 or -1. */
-static int
-attr(xmlTextWriterPtr w, const char *name, const char *v)
-{
-	if (empty(v))
-		return 0;
-	return xmlTextWriterWriteAttribute(w, XC(name), XC(v)) < 0 ? -1 : 0;
-}
-
-/* Writes <name>text</name>, empty if text is.  Returns 0 or -1. */
-static int
-el(xmlTextWriterPtr w, const char *name, const char *text)
-{
-	if (xmlTextWriterStartElement(w, XC(name)) < 0)
-		return -1;
-	if (!empty(text) && xmlTextWriterWriteString(w, XC(text)) < 0)
-		return -1;
-	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
-}
-
-/* Writes <name>text</name> unless text is NULL or empty. */
-static int
-el_opt(xmlTextWriterPtr w, const char *name, const char *text)
-{
-	return empty(text) ? 0 : el(w, name, text);
-}
-
 /* Writes a date construct: RFC 3339 in UTC, "2021-07-12T09:00:00Z". */
 static int
 el_date(xmlTextWriterPtr w, const char *name, time_t t)
@@ -116,7 +36,7 @@ el_date(xmlTextWriterPtr w, const char *name, time_t t)
 	char	 buf[64];
 
 	tz_format_rfc3339(t, buf, sizeof(buf));
-	return el(w, name, buf);
+	return feed_xml_el(w, name, buf);
 }
 
 /*
@@ -129,18 +49,18 @@ link_el(xmlTextWriterPtr w, const char *rel, const char *href,
     const char *type, const char *hreflang, const char *title,
     long long length)
 {
-	if (empty(href))
+	if (feed_xml_empty(href))
 		return 0;
 	if (xmlTextWriterStartElement(w, XC("link")) < 0 ||
-	    attr(w, "rel", rel) == -1 ||
-	    attr(w, "type", type) == -1 ||
-	    attr(w, "hreflang", hreflang) == -1 ||
-	    attr(w, "title", title) == -1)
+	    feed_xml_attr(w, "rel", rel) == -1 ||
+	    feed_xml_attr(w, "type", type) == -1 ||
+	    feed_xml_attr(w, "hreflang", hreflang) == -1 ||
+	    feed_xml_attr(w, "title", title) == -1)
 		return -1;
 	if (length >= 0 && xmlTextWriterWriteFormatAttribute(w,
 	    XC("length"), "%lld", length) < 0)
 		return -1;
-	if (attr(w, "href", href) == -1)
+	if (feed_xml_attr(w, "href", href) == -1)
 		return -1;
 	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
@@ -152,11 +72,11 @@ link_el(xmlTextWriterPtr w, const char *rel, const char *href,
 static int
 person(xmlTextWriterPtr w, const char *elname, const struct feed_person *p)
 {
-	if (empty(p->name))
+	if (feed_xml_empty(p->name))
 		return 0;
 	if (xmlTextWriterStartElement(w, XC(elname)) < 0 ||
-	    el(w, "name", p->name) == -1 ||
-	    el_opt(w, "uri", p->uri) == -1)
+	    feed_xml_el(w, "name", p->name) == -1 ||
+	    feed_xml_el_opt(w, "uri", p->uri) == -1)
 		return -1;
 	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
@@ -168,7 +88,7 @@ has_author(const struct feed_entry *e)
 	size_t	 i;
 
 	for (i = 0; i < e->authorc; i++)
-		if (!empty(e->authors[i].name))
+		if (!feed_xml_empty(e->authors[i].name))
 			return 1;
 	return 0;
 }
@@ -185,13 +105,13 @@ alt_repeats(const struct feed_link *links, size_t i, const char *dflt,
 	const char	*type, *t;
 	size_t		 j;
 
-	type = empty(links[i].type) ? dflt : links[i].type;
-	if (same(type, main_type) && same(links[i].hreflang, main_lang))
+	type = feed_xml_empty(links[i].type) ? dflt : links[i].type;
+	if (feed_xml_same(type, main_type) && feed_xml_same(links[i].hreflang, main_lang))
 		return 1;
 	for (j = 0; j < i; j++) {
-		t = empty(links[j].type) ? dflt : links[j].type;
-		if (!empty(links[j].href) && same(type, t) &&
-		    same(links[i].hreflang, links[j].hreflang))
+		t = feed_xml_empty(links[j].type) ? dflt : links[j].type;
+		if (!feed_xml_empty(links[j].href) && feed_xml_same(type, t) &&
+		    feed_xml_same(links[i].hreflang, links[j].hreflang))
 			return 1;
 	}
 	return 0;
@@ -210,8 +130,8 @@ entry_write(xmlTextWriterPtr w, const struct feed_entry *e)
 	    xmlTextWriterWriteAttribute(w, XC("xml:lang"),
 	    XC(e->lang)) < 0)
 		return -1;
-	if (el(w, "id", e->id) == -1 ||
-	    el(w, "title", e->title) == -1 ||
+	if (feed_xml_el(w, "id", e->id) == -1 ||
+	    feed_xml_el(w, "title", e->title) == -1 ||
 	    el_date(w, "published", e->published) == -1 ||
 	    el_date(w, "updated", e->updated) == -1)
 		return -1;
@@ -222,10 +142,10 @@ entry_write(xmlTextWriterPtr w, const struct feed_entry *e)
 	for (i = 0; i < e->translationc; i++) {
 		t = &e->translations[i];
 		if (alt_repeats(e->translations, i, HTML_TYPE, HTML_TYPE,
-		    empty(e->url) ? NULL : e->lang))
+		    feed_xml_empty(e->url) ? NULL : e->lang))
 			continue;
 		if (link_el(w, "alternate", t->href,
-		    empty(t->type) ? HTML_TYPE : t->type, t->hreflang,
+		    feed_xml_empty(t->type) ? HTML_TYPE : t->type, t->hreflang,
 		    t->title, -1) == -1)
 			return -1;
 	}
@@ -245,12 +165,12 @@ entry_write(xmlTextWriterPtr w, const struct feed_entry *e)
 
 	for (i = 0; i < e->categoryc; i++) {
 		c = &e->categories[i];
-		if (empty(c->term))
+		if (feed_xml_empty(c->term))
 			continue;
 		if (xmlTextWriterStartElement(w, XC("category")) < 0 ||
-		    attr(w, "term", c->term) == -1 ||
-		    attr(w, "scheme", c->scheme) == -1 ||
-		    attr(w, "label", c->label) == -1 ||
+		    feed_xml_attr(w, "term", c->term) == -1 ||
+		    feed_xml_attr(w, "scheme", c->scheme) == -1 ||
+		    feed_xml_attr(w, "label", c->label) == -1 ||
 		    xmlTextWriterEndElement(w) < 0)
 			return -1;
 	}
@@ -259,16 +179,16 @@ entry_write(xmlTextWriterPtr w, const struct feed_entry *e)
 	 * The summary is plain text; the content is HTML carried as text
 	 * (type="html"), which the writer escapes like any other string.
 	 */
-	if (!empty(e->summary)) {
+	if (!feed_xml_empty(e->summary)) {
 		if (xmlTextWriterStartElement(w, XC("summary")) < 0 ||
-		    attr(w, "type", "text") == -1 ||
+		    feed_xml_attr(w, "type", "text") == -1 ||
 		    xmlTextWriterWriteString(w, XC(e->summary)) < 0 ||
 		    xmlTextWriterEndElement(w) < 0)
 			return -1;
 	}
-	if (!empty(e->content_html)) {
+	if (!feed_xml_empty(e->content_html)) {
 		if (xmlTextWriterStartElement(w, XC("content")) < 0 ||
-		    attr(w, "type", "html") == -1 ||
+		    feed_xml_attr(w, "type", "html") == -1 ||
 		    xmlTextWriterWriteString(w, XC(e->content_html)) < 0 ||
 		    xmlTextWriterEndElement(w) < 0)
 			return -1;
@@ -318,9 +238,9 @@ atom_write(xmlTextWriterPtr w, const struct feed *f)
 	if (xmlTextWriterWriteAttribute(w, XC("xml:lang"), XC(f->lang)) < 0)
 		return -1;
 
-	if (el(w, "id", f->id) == -1 ||
-	    el(w, "title", f->title) == -1 ||
-	    el_opt(w, "subtitle", f->subtitle) == -1 ||
+	if (feed_xml_el(w, "id", f->id) == -1 ||
+	    feed_xml_el(w, "title", f->title) == -1 ||
+	    feed_xml_el_opt(w, "subtitle", f->subtitle) == -1 ||
 	    el_date(w, "updated", f->updated) == -1)
 		return -1;
 
@@ -331,18 +251,18 @@ atom_write(xmlTextWriterPtr w, const struct feed *f)
 	for (i = 0; i < f->alternatec; i++) {
 		l = &f->alternates[i];
 		if (alt_repeats(f->alternates, i, ATOM_TYPE, HTML_TYPE,
-		    empty(f->alternate) ? NULL : f->lang))
+		    feed_xml_empty(f->alternate) ? NULL : f->lang))
 			continue;
 		if (link_el(w, "alternate", l->href,
-		    empty(l->type) ? ATOM_TYPE : l->type, l->hreflang,
+		    feed_xml_empty(l->type) ? ATOM_TYPE : l->type, l->hreflang,
 		    l->title, -1) == -1)
 			return -1;
 	}
 	if (paging_write(w, &f->paging) == -1)
 		return -1;
 
-	if (el_opt(w, "icon", f->icon) == -1 ||
-	    el_opt(w, "generator", f->generator) == -1)
+	if (feed_xml_el_opt(w, "icon", f->icon) == -1 ||
+	    feed_xml_el_opt(w, "generator", f->generator) == -1)
 		return -1;
 
 	/*
@@ -353,11 +273,11 @@ atom_write(xmlTextWriterPtr w, const struct feed *f)
 		if (!has_author(&f->entries[i]))
 			need_author = 1;
 	if (need_author) {
-		site.name = empty(f->site_name) ? f->title : f->site_name;
+		site.name = feed_xml_empty(f->site_name) ? f->title : f->site_name;
 		site.uri = f->site_url;
 		/* A feed with no title and no site name still needs one. */
-		if (empty(site.name))
-			site.name = empty(f->site_url) ? "-" : f->site_url;
+		if (feed_xml_empty(site.name))
+			site.name = feed_xml_empty(f->site_url) ? "-" : f->site_url;
 		if (person(w, "author", &site) == -1)
 			return -1;
 	}
@@ -383,7 +303,7 @@ feed_atom_write(const struct feed *feed, struct out *o)
 
 	a = arena_new();
 	f = feed_copy_clean(a, feed);
-	if ((w = writer_new(o)) == NULL) {
+	if ((w = feed_xml_writer_new(o)) == NULL) {
 		log_warnx("cannot create an XML writer");
 		goto out;
 	}

@@ -23,6 +23,7 @@
 
 #include "arena.h"
 #include "feed.h"
+#include "feed_xml.h"
 #include "log.h"
 #include "out.h"
 
@@ -34,9 +35,6 @@
 #define HTML_TYPE	"text/html"
 #define RSS_DOCS	"https://www.rssboard.org/rss-specification"
 
-/* libxml2's BAD_CAST drops const, which -Wcast-qual rejects. */
-#define XC(s)		((const xmlChar *)(s))
-
 /* RFC 822 names, never the locale's. */
 static const char *const rss_days[7] = {
 	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
@@ -45,84 +43,6 @@ static const char *const rss_months[12] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
-
-/* Returns 1 if s is NULL or empty. */
-static int
-empty(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
-
-/* Returns 1 if a and b are equal, NULL and "" being the same. */
-static int
-same(const char *a, const char *b)
-{
-	if (empty(a) || empty(b))
-		return empty(a) && empty(b);
-	return strcmp(a, b) == 0;
-}
-
-/* Passes what libxml2 writes on to the struct out in ctx. */
-static int
-sink_write(void *ctx, const char *buf, int len)
-{
-	if (len > 0)
-		out_bytes(ctx, buf, (size_t)len);
-	return len;
-}
-
-/*
- * Returns a writer whose output goes to o, or NULL; the caller frees it
- * with xmlFreeTextWriter(), which flushes what is left.
- */
-static xmlTextWriterPtr
-writer_new(struct out *o)
-{
-	xmlOutputBufferPtr	 ob;
-	xmlTextWriterPtr	 w;
-
-	if ((ob = xmlOutputBufferCreateIO(sink_write, NULL, o, NULL)) ==
-	    NULL)
-		return NULL;
-	if ((w = xmlNewTextWriter(ob)) == NULL) {
-		xmlOutputBufferClose(ob);
-		return NULL;
-	}
-	/* Every element holds text or elements, never both: safe to indent. */
-	if (xmlTextWriterSetIndent(w, 1) < 0 ||
-	    xmlTextWriterSetIndentString(w, XC("  ")) < 0) {
-		xmlFreeTextWriter(w);
-		return NULL;
-	}
-	return w;
-}
-
-/* Writes the attribute unless v is NULL or empty.  Returns 0 or -1. */
-static int
-attr(xmlTextWriterPtr w, const char *name, const char *v)
-{
-	if (empty(v))
-		return 0;
-	return xmlTextWriterWriteAttribute(w, XC(name), XC(v)) < 0 ? -1 : 0;
-}
-
-/* Writes <name>text</name>, empty if text is.  Returns 0 or -1. */
-static int
-el(xmlTextWriterPtr w, const char *name, const char *text)
-{
-	if (xmlTextWriterStartElement(w, XC(name)) < 0)
-		return -1;
-	if (!empty(text) && xmlTextWriterWriteString(w, XC(text)) < 0)
-		return -1;
-	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
-}
-
-/* Writes <name>text</name> unless text is NULL or empty. */
-static int
-el_opt(xmlTextWriterPtr w, const char *name, const char *text)
-{
-	return empty(text) ? 0 : el(w, name, text);
-}
 
 /*
  * Writes an RFC 822 date with a four-digit year and a numeric zone, as
@@ -134,7 +54,7 @@ el_date(xmlTextWriterPtr w, const char *name, time_t t)
 	struct tm	 tm;
 
 	if (gmtime_r(&t, &tm) == NULL)
-		return el(w, name, "");
+		return feed_xml_el(w, name, "");
 	if (xmlTextWriterStartElement(w, XC(name)) < 0 ||
 	    xmlTextWriterWriteFormatString(w,
 	    "%s, %02d %s %04d %02d:%02d:%02d +0000",
@@ -154,18 +74,18 @@ atom_link(xmlTextWriterPtr w, const char *rel, const char *href,
     const char *type, const char *hreflang, const char *title,
     long long length)
 {
-	if (empty(href))
+	if (feed_xml_empty(href))
 		return 0;
 	if (xmlTextWriterStartElement(w, XC("atom:link")) < 0 ||
-	    attr(w, "rel", rel) == -1 ||
-	    attr(w, "type", type) == -1 ||
-	    attr(w, "hreflang", hreflang) == -1 ||
-	    attr(w, "title", title) == -1)
+	    feed_xml_attr(w, "rel", rel) == -1 ||
+	    feed_xml_attr(w, "type", type) == -1 ||
+	    feed_xml_attr(w, "hreflang", hreflang) == -1 ||
+	    feed_xml_attr(w, "title", title) == -1)
 		return -1;
 	if (length >= 0 && xmlTextWriterWriteFormatAttribute(w,
 	    XC("length"), "%lld", length) < 0)
 		return -1;
-	if (attr(w, "href", href) == -1)
+	if (feed_xml_attr(w, "href", href) == -1)
 		return -1;
 	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
@@ -183,11 +103,11 @@ description(xmlTextWriterPtr w, const struct feed_entry *e)
 	xmlChar	*html;
 	int	 rc;
 
-	if (empty(e->summary))
-		return el_opt(w, "description", e->content_html);
+	if (feed_xml_empty(e->summary))
+		return feed_xml_el_opt(w, "description", e->content_html);
 	if ((html = xmlEncodeSpecialChars(NULL, XC(e->summary))) == NULL)
 		return -1;
-	rc = el(w, "description", (const char *)html);
+	rc = feed_xml_el(w, "description", (const char *)html);
 	xmlFree(html);
 	return rc;
 }
@@ -203,37 +123,37 @@ item_write(xmlTextWriterPtr w, const struct feed_entry *e)
 
 	if (xmlTextWriterStartElement(w, XC("item")) < 0)
 		return -1;
-	if (el(w, "title", e->title) == -1 ||
-	    el_opt(w, "link", e->url) == -1 ||
+	if (feed_xml_el(w, "title", e->title) == -1 ||
+	    feed_xml_el_opt(w, "link", e->url) == -1 ||
 	    description(w, e) == -1 ||
-	    el_opt(w, "content:encoded", e->content_html) == -1)
+	    feed_xml_el_opt(w, "content:encoded", e->content_html) == -1)
 		return -1;
 
 	/* The tag: id is permanent but no address to fetch. */
 	if (xmlTextWriterStartElement(w, XC("guid")) < 0 ||
-	    attr(w, "isPermaLink", "false") == -1 ||
-	    (!empty(e->id) && xmlTextWriterWriteString(w, XC(e->id)) < 0) ||
+	    feed_xml_attr(w, "isPermaLink", "false") == -1 ||
+	    (!feed_xml_empty(e->id) && xmlTextWriterWriteString(w, XC(e->id)) < 0) ||
 	    xmlTextWriterEndElement(w) < 0)
 		return -1;
 	if (el_date(w, "pubDate", e->published) == -1)
 		return -1;
 
 	for (i = 0; i < e->authorc; i++)
-		if (el_opt(w, "dc:creator", e->authors[i].name) == -1)
+		if (feed_xml_el_opt(w, "dc:creator", e->authors[i].name) == -1)
 			return -1;
 	for (i = 0; i < e->contributorc; i++)
-		if (el_opt(w, "dc:contributor", e->contributors[i].name) == -1)
+		if (feed_xml_el_opt(w, "dc:contributor", e->contributors[i].name) == -1)
 			return -1;
 
 	/* A category is what readers show: the label, else the term. */
 	for (i = 0; i < e->categoryc; i++) {
 		c = &e->categories[i];
-		if (empty(c->label) && empty(c->term))
+		if (feed_xml_empty(c->label) && feed_xml_empty(c->term))
 			continue;
 		if (xmlTextWriterStartElement(w, XC("category")) < 0 ||
-		    attr(w, "domain", c->scheme) == -1 ||
+		    feed_xml_attr(w, "domain", c->scheme) == -1 ||
 		    xmlTextWriterWriteString(w,
-		    XC(empty(c->label) ? c->term : c->label)) < 0 ||
+		    XC(feed_xml_empty(c->label) ? c->term : c->label)) < 0 ||
 		    xmlTextWriterEndElement(w) < 0)
 			return -1;
 	}
@@ -245,13 +165,13 @@ item_write(xmlTextWriterPtr w, const struct feed_entry *e)
 	 */
 	for (i = 0; i < e->enclosurec; i++) {
 		enc = &e->enclosures[i];
-		if (empty(enc->href))
+		if (feed_xml_empty(enc->href))
 			continue;
 		if (xmlTextWriterStartElement(w, XC("enclosure")) < 0 ||
-		    attr(w, "url", enc->href) == -1 ||
+		    feed_xml_attr(w, "url", enc->href) == -1 ||
 		    xmlTextWriterWriteFormatAttribute(w, XC("length"),
 		    "%lld", enc->length >= 0 ? enc->length : 0) < 0 ||
-		    attr(w, "type", empty(enc->type) ?
+		    feed_xml_attr(w, "type", feed_xml_empty(enc->type) ?
 		    "application/octet-stream" : enc->type) == -1 ||
 		    xmlTextWriterEndElement(w) < 0)
 			return -1;
@@ -267,22 +187,22 @@ item_write(xmlTextWriterPtr w, const struct feed_entry *e)
 	for (i = 0; i < e->translationc; i++) {
 		t = &e->translations[i];
 		/* One link per language and type, and not the item's own. */
-		if (same(t->hreflang, e->lang))
+		if (feed_xml_same(t->hreflang, e->lang))
 			continue;
 		for (j = 0; j < i; j++) {
 			u = &e->translations[j];
-			if (!empty(u->href) && same(u->hreflang, t->hreflang) &&
-			    same(u->type, t->type))
+			if (!feed_xml_empty(u->href) && feed_xml_same(u->hreflang, t->hreflang) &&
+			    feed_xml_same(u->type, t->type))
 				break;
 		}
 		if (j < i)
 			continue;
 		if (atom_link(w, "alternate", t->href,
-		    empty(t->type) ? HTML_TYPE : t->type, t->hreflang,
+		    feed_xml_empty(t->type) ? HTML_TYPE : t->type, t->hreflang,
 		    t->title, -1) == -1)
 			return -1;
 	}
-	if (el_opt(w, "dc:language", e->lang) == -1)
+	if (feed_xml_el_opt(w, "dc:language", e->lang) == -1)
 		return -1;
 	return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
@@ -333,27 +253,27 @@ rss_write(xmlTextWriterPtr w, const struct feed *f)
 	if (xmlTextWriterStartElement(w, XC("channel")) < 0)
 		return -1;
 
-	link = empty(f->alternate) ? f->site_url : f->alternate;
-	if (el(w, "title", f->title) == -1 ||
-	    el(w, "link", link) == -1 ||
-	    el(w, "description",
-	    empty(f->subtitle) ? f->title : f->subtitle) == -1 ||
-	    el_opt(w, "language", f->lang) == -1 ||
+	link = feed_xml_empty(f->alternate) ? f->site_url : f->alternate;
+	if (feed_xml_el(w, "title", f->title) == -1 ||
+	    feed_xml_el(w, "link", link) == -1 ||
+	    feed_xml_el(w, "description",
+	    feed_xml_empty(f->subtitle) ? f->title : f->subtitle) == -1 ||
+	    feed_xml_el_opt(w, "language", f->lang) == -1 ||
 	    el_date(w, "pubDate", f->updated) == -1 ||
 	    el_date(w, "lastBuildDate", f->updated) == -1 ||
-	    el(w, "docs", RSS_DOCS) == -1 ||
-	    el_opt(w, "generator", f->generator) == -1)
+	    feed_xml_el(w, "docs", RSS_DOCS) == -1 ||
+	    feed_xml_el_opt(w, "generator", f->generator) == -1)
 		return -1;
 	if (f->ttl > 0 && (xmlTextWriterStartElement(w, XC("ttl")) < 0 ||
 	    xmlTextWriterWriteFormatString(w, "%d", f->ttl) < 0 ||
 	    xmlTextWriterEndElement(w) < 0))
 		return -1;
 	/* The image's title and link must be the channel's (profile). */
-	if (!empty(f->icon) &&
+	if (!feed_xml_empty(f->icon) &&
 	    (xmlTextWriterStartElement(w, XC("image")) < 0 ||
-	    el(w, "url", f->icon) == -1 ||
-	    el(w, "title", f->title) == -1 ||
-	    el(w, "link", link) == -1 ||
+	    feed_xml_el(w, "url", f->icon) == -1 ||
+	    feed_xml_el(w, "title", f->title) == -1 ||
+	    feed_xml_el(w, "link", link) == -1 ||
 	    xmlTextWriterEndElement(w) < 0))
 		return -1;
 
@@ -363,14 +283,14 @@ rss_write(xmlTextWriterPtr w, const struct feed *f)
 		l = &f->alternates[i];
 		for (j = 0; j < i; j++) {
 			m = &f->alternates[j];
-			if (!empty(m->href) && same(m->hreflang, l->hreflang) &&
-			    same(m->type, l->type))
+			if (!feed_xml_empty(m->href) && feed_xml_same(m->hreflang, l->hreflang) &&
+			    feed_xml_same(m->type, l->type))
 				break;
 		}
 		if (j < i)
 			continue;
 		if (atom_link(w, "alternate", l->href,
-		    empty(l->type) ? RSS_TYPE : l->type, l->hreflang,
+		    feed_xml_empty(l->type) ? RSS_TYPE : l->type, l->hreflang,
 		    l->title, -1) == -1)
 			return -1;
 	}
@@ -399,7 +319,7 @@ feed_rss_write(const struct feed *feed, struct out *o)
 
 	a = arena_new();
 	f = feed_copy_clean(a, feed);
-	if ((w = writer_new(o)) == NULL) {
+	if ((w = feed_xml_writer_new(o)) == NULL) {
 		log_warnx("cannot create an XML writer");
 		goto out;
 	}

@@ -1,4 +1,4 @@
-/* fuzz-sources: feed.c feed_atom.c feed_rss.c feed_json.c feed_ics.c */
+/* fuzz-sources: feed.c feed_xml.c feed_atom.c feed_rss.c feed_json.c feed_ics.c */
 /* fuzz-sources: valid.c tz.c arena.c out.c util.c log.c */
 /*
  * libFuzzer entry for the feed writers: hostile text in every field of a

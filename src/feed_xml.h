@@ -1,0 +1,36 @@
+/*
+ * What the XML feed writers (feed_atom.c, feed_rss.c) share: an
+ * xmlTextWriter that writes into a struct out, and the small element and
+ * attribute writers they build documents with.  Only feed_*.c include
+ * this file, as only they may see libxml2.
+ */
+#ifndef FEED_XML_H
+#define FEED_XML_H
+
+#include <libxml/xmlwriter.h>
+
+struct	out;
+
+/* libxml2's BAD_CAST drops const, which -Wcast-qual rejects. */
+#define XC(s)		((const xmlChar *)(s))
+
+/* Returns 1 if s is NULL or empty. */
+int		 feed_xml_empty(const char *s);
+/* Returns 1 if a and b are equal, NULL and "" being the same. */
+int		 feed_xml_same(const char *a, const char *b);
+/*
+ * Returns an indenting writer whose output goes to o, or NULL; the caller
+ * frees it with xmlFreeTextWriter(), which flushes what is left.
+ */
+xmlTextWriterPtr feed_xml_writer_new(struct out *o);
+/* Writes the attribute unless v is NULL or empty.  Returns 0 or -1. */
+int		 feed_xml_attr(xmlTextWriterPtr, const char *name,
+		    const char *v);
+/* Writes <name>text</name>, empty if text is.  Returns 0 or -1. */
+int		 feed_xml_el(xmlTextWriterPtr, const char *name,
+		    const char *text);
+/* Writes <name>text</name> unless text is NULL or empty. */
+int		 feed_xml_el_opt(xmlTextWriterPtr, const char *name,
+		    const char *text);
+
+#endif /* !FEED_XML_H */
