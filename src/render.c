@@ -16,8 +16,11 @@
 #include <string.h>
 
 #include <libxml/globals.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
 #include <libxslt/xslt.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
@@ -46,9 +49,14 @@ static const char *const tmpl_names[] = {
 };
 #define TMPL_MAX	(sizeof(tmpl_names) / sizeof(tmpl_names[0]))
 
+/* The templates' namespace, where b:t() lives. */
+#define TMPL_NS		"urn:x-broadside:templates"
+
 struct	tmpl {
 	xsltStylesheetPtr	 style[TMPL_MAX];	/* by tmpl_names */
 	xsltSecurityPrefsPtr	 sec;			/* run-time limits */
+	xmlDocPtr		 i18n_doc;	/* i18n.xsl, for its strings */
+	xmlHashTablePtr		 i18n;		/* k -> <s k en fr ...> */
 };
 
 /*
@@ -106,6 +114,98 @@ render_init(void)
 	xsltSetGenericErrorFunc(NULL, render_error);
 }
 
+/*
+ * Reads the b:strings table of dir/i18n.xsl into t->i18n: each <s k="key"
+ * en="..." fr="..."/> by its key.  Returns 0, or -1 (logged).
+ */
+static int
+render_strings_load(struct tmpl *t, const char *dir)
+{
+	xmlNodePtr	 root, tab, s;
+	xmlChar		*k;
+	char		 path[4096];
+	int		 n, rc = -1;
+
+	n = snprintf(path, sizeof(path), "%s/i18n.xsl", dir);
+	if (n < 0 || (size_t)n >= sizeof(path))
+		goto out;
+	if ((t->i18n_doc = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL ||
+	    (root = xmlDocGetRootElement(t->i18n_doc)) == NULL) {
+		log_warnx("%s: cannot read or parse", path);
+		goto out;
+	}
+	if ((t->i18n = xmlHashCreate(256)) == NULL)
+		xabort("render_strings_load: out of memory");
+	for (tab = root->children; tab != NULL; tab = tab->next) {
+		if (tab->type != XML_ELEMENT_NODE || tab->ns == NULL ||
+		    !xmlStrEqual(tab->name, BAD_CAST "strings") ||
+		    !xmlStrEqual(tab->ns->href, BAD_CAST TMPL_NS))
+			continue;
+		for (s = tab->children; s != NULL; s = s->next) {
+			if (s->type != XML_ELEMENT_NODE ||
+			    !xmlStrEqual(s->name, BAD_CAST "s"))
+				continue;
+			if ((k = xmlGetProp(s, BAD_CAST "k")) == NULL) {
+				log_warnx("%s:%ld: string without k", path,
+				    xmlGetLineNo(s));
+				goto out;
+			}
+			if (xmlHashAddEntry(t->i18n, k, s) != 0) {
+				log_warnx("%s:%ld: string %s twice", path,
+				    xmlGetLineNo(s), (const char *)k);
+				xmlFree(k);
+				goto out;
+			}
+			xmlFree(k);
+		}
+	}
+	if (xmlHashSize(t->i18n) <= 0) {
+		log_warnx("%s: no b:strings table", path);
+		goto out;
+	}
+	rc = 0;
+out:
+	return rc;
+}
+
+/*
+ * The XPath function b:t(k): the interface string k in the language of
+ * the page (the view document's /page/@lang), else in English, else k.
+ * A hash lookup instead of a search of a table rebuilt for every page.
+ */
+static void
+render_fn_t(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xsltTransformContextPtr	 tctxt;
+	const struct tmpl	*t;
+	xmlNodePtr		 root, s;
+	xmlChar			*k, *lang = NULL, *v = NULL;
+
+	if (nargs != 1) {
+		xmlXPathSetArityError(ctxt);
+		return;
+	}
+	if ((k = xmlXPathPopString(ctxt)) == NULL) {
+		xmlXPathSetTypeError(ctxt);
+		return;
+	}
+	tctxt = xsltXPathGetTransformContext(ctxt);
+	t = tctxt != NULL ? tctxt->_private : NULL;
+	s = t != NULL ? xmlHashLookup(t->i18n, k) : NULL;
+	if (s != NULL && tctxt->document != NULL &&
+	    (root = xmlDocGetRootElement(tctxt->document->doc)) != NULL &&
+	    (lang = xmlGetProp(root, BAD_CAST "lang")) != NULL &&
+	    xmlValidateNCName(lang, 0) == 0 &&
+	    !xmlStrEqual(lang, BAD_CAST "k"))
+		v = xmlGetProp(s, lang);
+	if (s != NULL && v == NULL)
+		v = xmlGetProp(s, BAD_CAST "en");
+	valuePush(ctxt, xmlXPathNewString(v != NULL ? v : k));
+	xmlFree(v);
+	xmlFree(lang);
+	xmlFree(k);
+}
+
 struct tmpl *
 render_load(const char *dir)
 {
@@ -158,6 +258,8 @@ render_load(const char *dir)
 			continue;
 		}
 	}
+	if (render_strings_load(t, dir) == -1)
+		failed = 1;
 	if (failed) {
 		render_free(t);
 		return NULL;
@@ -176,6 +278,9 @@ render_free(struct tmpl *t)
 		if (t->style[i] != NULL)
 			xsltFreeStylesheet(t->style[i]);
 	xsltFreeSecurityPrefs(t->sec);
+	/* The table's entries are nodes of i18n_doc: nothing to free. */
+	xmlHashFree(t->i18n, NULL);
+	xmlFreeDoc(t->i18n_doc);
 	free(t);
 }
 
@@ -205,6 +310,12 @@ render_page(struct tmpl *t, const char *name, struct view *v,
 	}
 	if (xsltSetCtxtSecurityPrefs(t->sec, ctxt) != 0) {
 		log_warnx("%s: cannot apply security preferences", name);
+		goto out;
+	}
+	ctxt->_private = t;
+	if (xsltRegisterExtFunction(ctxt, BAD_CAST "t", BAD_CAST TMPL_NS,
+	    render_fn_t) != 0) {
+		log_warnx("%s: cannot register b:t()", name);
 		goto out;
 	}
 	res = xsltApplyStylesheetUser(style, view_doc(v), NULL, NULL, NULL,

@@ -16,7 +16,12 @@
 <!-- The page's language: every lookup is relative to it. -->
 <xsl:variable name="lang" select="string(/page/@lang)"/>
 
-<xsl:variable name="i18n-table">
+<!--
+  The interface strings.  Data, not a variable: render.c reads this table
+  once per process into a hash table and answers b:t(k) from it, which is
+  what keeps a page's many lookups cheap.
+-->
+<b:strings>
   <!-- Page furniture -->
   <s k="skip" en="Skip to content" fr="Aller au contenu"
      es="Saltar al contenido" ru="Перейти к содержанию"/>
@@ -229,7 +234,7 @@
      ru="Интерфейс редактирования в этой версии пока недоступен."/>
   <s k="admin-public" en="Go to the public site" fr="Aller au site public"
      es="Ir al sitio público" ru="Перейти на сайт"/>
-</xsl:variable>
+</b:strings>
 
 <!--
   Names of languages (BCP 47 primary subtags): "self" in the language
@@ -260,25 +265,12 @@
   <l c="sgn" self="Sign language" en="sign language" fr="langue des signes" es="lengua de señas" ru="язык жестов"/>
 </xsl:variable>
 
-<xsl:variable name="i18n-strings" select="exsl:node-set($i18n-table)/s"/>
 <xsl:variable name="i18n-langs" select="exsl:node-set($i18n-languages)/l"/>
 
-<!-- The interface string k in the page's language. -->
-<func:function name="b:t">
-  <xsl:param name="k"/>
-  <xsl:variable name="s" select="$i18n-strings[@k = $k]"/>
-  <xsl:choose>
-    <xsl:when test="$s/@*[name() = $lang]">
-      <func:result select="string($s/@*[name() = $lang])"/>
-    </xsl:when>
-    <xsl:when test="$s">
-      <func:result select="string($s/@en)"/>
-    </xsl:when>
-    <xsl:otherwise>
-      <func:result select="string($k)"/>
-    </xsl:otherwise>
-  </xsl:choose>
-</func:function>
+<!--
+  b:t(k), the interface string k in the page's language (else English,
+  else k itself), is an extension function of render.c over b:strings.
+-->
 
 <!-- b:t(k) with %1 (and %2) replaced by a (and b). -->
 <func:function name="b:fmt">
