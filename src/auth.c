@@ -163,13 +163,15 @@ static int
 auth_init(void)
 {
 	static int	 done;
+	int		 rc = 0;
 
-	if (done)
-		return 0;
-	if (sodium_init() < 0)
-		return -1;
-	done = 1;
-	return 0;
+	if (!done) {
+		if (sodium_init() < 0)
+			rc = -1;
+		else
+			done = 1;
+	}
+	return rc;
 }
 
 /* For the void functions, which have no way to report the failure. */
@@ -782,11 +784,9 @@ static int
 totp_step(const unsigned char *key, size_t keylen, uint64_t step,
     int digits, char out[9])
 {
-	static const uint32_t	 pow10[9] = { 1, 10, 100, 1000, 10000,
-	    100000, 1000000, 10000000, 100000000 };
-	unsigned char		 msg[8], mac[AUTH_SHA1_LEN];
-	uint32_t		 v;
-	int			 i, off, rc = -1;
+	unsigned char	 msg[8], mac[AUTH_SHA1_LEN];
+	uint32_t	 v;
+	int		 i, off, rc = -1;
 
 	if (key == NULL || digits < 6 || digits > 8)
 		goto out;
@@ -796,7 +796,12 @@ totp_step(const unsigned char *key, size_t keylen, uint64_t step,
 	off = mac[AUTH_SHA1_LEN - 1] & 0x0f;
 	v = ((uint32_t)mac[off] & 0x7f) << 24 | (uint32_t)mac[off + 1] << 16 |
 	    (uint32_t)mac[off + 2] << 8 | (uint32_t)mac[off + 3];
-	snprintf(out, 9, "%0*u", digits, (unsigned int)(v % pow10[digits]));
+	/* v mod 10^digits, zero-padded: the low digits, last first. */
+	for (i = digits - 1; i >= 0; i--) {
+		out[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	out[digits] = '\0';
 	sodium_memzero(mac, sizeof(mac));
 	rc = 0;
 out:
@@ -807,11 +812,13 @@ int
 auth_totp(const unsigned char *key, size_t keylen, time_t t, int digits,
     char out[9])
 {
+	int	 rc = -1;
 
 	if (t < 0)
-		return -1;
-	return totp_step(key, keylen, (uint64_t)t / AUTH_TOTP_STEP, digits,
-	    out);
+		goto out;
+	rc = totp_step(key, keylen, (uint64_t)t / AUTH_TOTP_STEP, digits, out);
+out:
+	return rc;
 }
 
 /*

@@ -206,8 +206,8 @@ param_name(const char **p, const char *end, char *out, size_t size)
 }
 
 /*
- * Checks that the len bytes at p, compared without case, are the
- * lowercase ASCII literal lit.
+ * Returns 1 if the len bytes at p, compared without case, are the
+ * lowercase ASCII literal lit, else 0.
  */
 static int
 lit_eq(const char *p, size_t len, const char *lit)

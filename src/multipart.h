@@ -40,8 +40,8 @@ enum	multipart_err {
  */
 struct	multipart_limits {
 	size_t	 max_parts;	/* parts per body (64) */
-	size_t	 max_body;	/* bytes fed in all, preamble included (64 MiB) */
-	size_t	 max_file;	/* data bytes of a part with a filename (50 MiB) */
+	size_t	 max_body;	/* bytes fed, preamble included (64 MiB) */
+	size_t	 max_file;	/* data bytes of a file part (50 MiB) */
 	size_t	 max_field;	/* data bytes of a part without one (1 MiB) */
 };
 
