@@ -1312,6 +1312,34 @@ out:
 	return rc;
 }
 
+int
+db_exec_all(struct db *db, enum stmt s, struct db_params *p,
+    struct arena *a, size_t elemsz, db_row_fn from_row, void **out,
+    size_t *outc)
+{
+	struct db_row	 row;
+	char		*v;
+	size_t		 n = 0, max;
+	int		 rc = -1, c = 0;
+
+	*out = NULL;
+	*outc = 0;
+	if (db_exec(db, s, p) == -1)
+		goto out;
+	max = db_rows(db, s);
+	v = arena_calloc(a, max + 1, elemsz);
+	while (n < max && (c = db_fetch(db, s, a, &row)) == 1)
+		from_row(v + elemsz * n++, &row);
+	if (c != -1 && n == max) {
+		*out = v;
+		*outc = n;
+		rc = 0;
+	}
+out:
+	db_done(db, s);
+	return rc;
+}
+
 size_t
 db_rows(struct db *db, enum stmt s)
 {

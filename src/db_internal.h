@@ -209,6 +209,16 @@ int	 db_exec(struct db *, enum stmt, struct db_params *);
 int	 db_fetch(struct db *, enum stmt, struct arena *, struct db_row *);
 /* Rows in the stored result of the last db_exec(). */
 size_t	 db_rows(struct db *, enum stmt);
+/* Fills the element at elem (of the caller's type) from a result row. */
+typedef void	(*db_row_fn)(void *elem, const struct db_row *);
+/*
+ * Executes s with p and converts every row with from_row into a new array
+ * of elemsz-byte elements in the arena (with one zeroed element after the
+ * last), then calls db_done().  Sets *out and *outc.  Returns 0 or -1.
+ */
+int	 db_exec_all(struct db *, enum stmt, struct db_params *,
+	    struct arena *, size_t elemsz, db_row_fn, void **out,
+	    size_t *outc);
 /* The AUTO_INCREMENT id the last db_exec() of an INSERT made. */
 long long db_insert_id(struct db *, enum stmt);
 /* Rows the last db_exec() of a write changed. */

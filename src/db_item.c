@@ -233,42 +233,44 @@ out:
 	return rc;
 }
 
+static void
+translation_from_row(void *elem, const struct db_row *r)
+{
+	struct translation	*t = elem;
+
+	t->lang = r->v[0].s;
+	t->lang_name = r->v[1].s;
+	t->kind = kind_from_name(r->v[2].s);
+	t->slug = r->v[3].s;
+	t->title = r->v[4].s;
+}
+
 int
 db_item_translations(struct db *db, struct arena *a, const struct item *it,
     struct translation **out, size_t *outc)
 {
 	struct db_params p;
-	struct db_row	 row;
-	struct translation *t;
-	size_t		 n = 0, max;
-	int		 rc = -1, c = 0;
+	void		*v;
+	int		 rc;
 
-	*out = NULL;
-	*outc = 0;
 	db_params_init(&p);
 	db_param_int(&p, it->group_id);
 	db_param_int(&p, it->id);
-	if (db_exec(db, STMT_ITEM_TRANSLATIONS, &p) == -1)
-		goto out;
-	max = db_rows(db, STMT_ITEM_TRANSLATIONS);
-	t = arena_calloc(a, max + 1, sizeof(*t));
-	while (n < max &&
-	    (c = db_fetch(db, STMT_ITEM_TRANSLATIONS, a, &row)) == 1) {
-		t[n].lang = row.v[0].s;
-		t[n].lang_name = row.v[1].s;
-		t[n].kind = kind_from_name(row.v[2].s);
-		t[n].slug = row.v[3].s;
-		t[n].title = row.v[4].s;
-		n++;
-	}
-	if (c != -1 && n == max) {
-		*out = t;
-		*outc = n;
-		rc = 0;
-	}
-out:
-	db_done(db, STMT_ITEM_TRANSLATIONS);
+	rc = db_exec_all(db, STMT_ITEM_TRANSLATIONS, &p, a, sizeof(**out),
+	    translation_from_row, &v, outc);
+	*out = v;
 	return rc;
+}
+
+static void
+item_tag_from_row(void *elem, const struct db_row *r)
+{
+	struct tag	*t = elem;
+
+	t->id = r->v[0].i;
+	t->lang = r->v[1].s;
+	t->slug = r->v[2].s;
+	t->name = r->v[3].s;
 }
 
 int
@@ -276,33 +278,14 @@ db_item_tags(struct db *db, struct arena *a, long long item_id,
     struct tag **out, size_t *outc)
 {
 	struct db_params p;
-	struct db_row	 row;
-	struct tag	*t;
-	size_t		 n = 0, max;
-	int		 rc = -1, c = 0;
+	void		*v;
+	int		 rc;
 
-	*out = NULL;
-	*outc = 0;
 	db_params_init(&p);
 	db_param_int(&p, item_id);
-	if (db_exec(db, STMT_ITEM_TAGS, &p) == -1)
-		goto out;
-	max = db_rows(db, STMT_ITEM_TAGS);
-	t = arena_calloc(a, max + 1, sizeof(*t));
-	while (n < max && (c = db_fetch(db, STMT_ITEM_TAGS, a, &row)) == 1) {
-		t[n].id = row.v[0].i;
-		t[n].lang = row.v[1].s;
-		t[n].slug = row.v[2].s;
-		t[n].name = row.v[3].s;
-		n++;
-	}
-	if (c != -1 && n == max) {
-		*out = t;
-		*outc = n;
-		rc = 0;
-	}
-out:
-	db_done(db, STMT_ITEM_TAGS);
+	rc = db_exec_all(db, STMT_ITEM_TAGS, &p, a, sizeof(**out),
+	    item_tag_from_row, &v, outc);
+	*out = v;
 	return rc;
 }
 
@@ -360,38 +343,29 @@ out:
 	return rc;
 }
 
+static void
+signatory_from_row(void *elem, const struct db_row *r)
+{
+	struct signatory	*sg = elem;
+
+	db_org_from_row(&sg->org, r, 0);
+	sg->role = r->v[6].s;
+	sg->signed_on = r->v[7].t;
+}
+
 int
 db_item_signatories(struct db *db, struct arena *a, long long item_id,
     struct signatory **out, size_t *outc)
 {
 	struct db_params p;
-	struct db_row	 row;
-	struct signatory *sg;
-	size_t		 n = 0, max;
-	int		 rc = -1, c = 0;
+	void		*v;
+	int		 rc;
 
-	*out = NULL;
-	*outc = 0;
 	db_params_init(&p);
 	db_param_int(&p, item_id);
-	if (db_exec(db, STMT_ITEM_SIGNATORIES, &p) == -1)
-		goto out;
-	max = db_rows(db, STMT_ITEM_SIGNATORIES);
-	sg = arena_calloc(a, max + 1, sizeof(*sg));
-	while (n < max &&
-	    (c = db_fetch(db, STMT_ITEM_SIGNATORIES, a, &row)) == 1) {
-		db_org_from_row(&sg[n].org, &row, 0);
-		sg[n].role = row.v[6].s;
-		sg[n].signed_on = row.v[7].t;
-		n++;
-	}
-	if (c != -1 && n == max) {
-		*out = sg;
-		*outc = n;
-		rc = 0;
-	}
-out:
-	db_done(db, STMT_ITEM_SIGNATORIES);
+	rc = db_exec_all(db, STMT_ITEM_SIGNATORIES, &p, a, sizeof(**out),
+	    signatory_from_row, &v, outc);
+	*out = v;
 	return rc;
 }
 

@@ -23,36 +23,28 @@ db_org_from_row(struct org *o, const struct db_row *r, size_t first)
 	o->updated_at = r->v[first + 5].t;
 }
 
+static void
+org_list_from_row(void *elem, const struct db_row *r)
+{
+	struct org	*o = elem;
+
+	db_org_from_row(o, r, 0);
+	o->count = r->v[6].i;
+}
+
 int
 db_org_list(struct db *db, struct arena *a, const char *lang,
     struct org **out, size_t *outc)
 {
 	struct db_params p;
-	struct db_row	 row;
-	struct org	*o;
-	size_t		 n = 0, max;
-	int		 rc = -1, c = 0;
+	void		*v;
+	int		 rc;
 
-	*out = NULL;
-	*outc = 0;
 	db_params_init(&p);
 	db_param_str(&p, lang);
-	if (db_exec(db, STMT_ORG_LIST, &p) == -1)
-		goto out;
-	max = db_rows(db, STMT_ORG_LIST);
-	o = arena_calloc(a, max + 1, sizeof(*o));
-	while (n < max && (c = db_fetch(db, STMT_ORG_LIST, a, &row)) == 1) {
-		db_org_from_row(&o[n], &row, 0);
-		o[n].count = row.v[6].i;
-		n++;
-	}
-	if (c != -1 && n == max) {
-		*out = o;
-		*outc = n;
-		rc = 0;
-	}
-out:
-	db_done(db, STMT_ORG_LIST);
+	rc = db_exec_all(db, STMT_ORG_LIST, &p, a, sizeof(**out),
+	    org_list_from_row, &v, outc);
+	*out = v;
 	return rc;
 }
 

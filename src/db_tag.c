@@ -22,33 +22,25 @@ tag_from_row(struct tag *t, const struct db_row *r)
 	t->count = r->v[4].i;
 }
 
+static void
+tag_list_from_row(void *elem, const struct db_row *r)
+{
+	tag_from_row(elem, r);
+}
+
 int
 db_tag_list(struct db *db, struct arena *a, const char *lang,
     struct tag **out, size_t *outc)
 {
 	struct db_params p;
-	struct db_row	 row;
-	struct tag	*t;
-	size_t		 n = 0, max;
-	int		 rc = -1, c = 0;
+	void		*v;
+	int		 rc;
 
-	*out = NULL;
-	*outc = 0;
 	db_params_init(&p);
 	db_param_str(&p, lang);
-	if (db_exec(db, STMT_TAG_LIST, &p) == -1)
-		goto out;
-	max = db_rows(db, STMT_TAG_LIST);
-	t = arena_calloc(a, max + 1, sizeof(*t));
-	while (n < max && (c = db_fetch(db, STMT_TAG_LIST, a, &row)) == 1)
-		tag_from_row(&t[n++], &row);
-	if (c != -1 && n == max) {
-		*out = t;
-		*outc = n;
-		rc = 0;
-	}
-out:
-	db_done(db, STMT_TAG_LIST);
+	rc = db_exec_all(db, STMT_TAG_LIST, &p, a, sizeof(**out),
+	    tag_list_from_row, &v, outc);
+	*out = v;
 	return rc;
 }
 
