@@ -311,31 +311,5 @@ rss_write(xmlTextWriterPtr w, const struct feed *f)
 int
 feed_rss_write(const struct feed *feed, struct out *o)
 {
-	struct arena		*a;
-	const struct feed	*f;
-	xmlTextWriterPtr	 w = NULL;
-	size_t			 start = o->len;
-	int			 rc = -1;
-
-	a = arena_new();
-	f = feed_copy_clean(a, feed);
-	if ((w = feed_xml_writer_new(o)) == NULL) {
-		log_warnx("cannot create an XML writer");
-		goto out;
-	}
-	if (rss_write(w, f) == -1) {
-		log_warnx("feed %s: xmlTextWriter failed", f->id);
-		goto out;
-	}
-	rc = 0;
-out:
-	/* Freeing flushes: only then is the output complete. */
-	xmlFreeTextWriter(w);
-	if (rc == -1) {
-		/* No half document: the caller answers with an error. */
-		o->len = start;
-		o->buf[start] = '\0';
-	}
-	arena_free(a);
-	return rc;
+	return feed_xml_write(feed, o, rss_write);
 }

@@ -9,7 +9,10 @@
 #include <libxml/xmlIO.h>
 #include <libxml/xmlwriter.h>
 
+#include "arena.h"
+#include "feed.h"
 #include "feed_xml.h"
+#include "log.h"
 #include "out.h"
 
 int
@@ -80,4 +83,37 @@ int
 feed_xml_el_opt(xmlTextWriterPtr w, const char *name, const char *text)
 {
 	return feed_xml_empty(text) ? 0 : feed_xml_el(w, name, text);
+}
+
+int
+feed_xml_write(const struct feed *feed, struct out *o,
+    int (*doc)(xmlTextWriterPtr, const struct feed *))
+{
+	struct arena		*a;
+	const struct feed	*f;
+	xmlTextWriterPtr	 w = NULL;
+	size_t			 start = o->len;
+	int			 rc = -1;
+
+	a = arena_new();
+	f = feed_copy_clean(a, feed);
+	if ((w = feed_xml_writer_new(o)) == NULL) {
+		log_warnx("cannot create an XML writer");
+		goto out;
+	}
+	if (doc(w, f) == -1) {
+		log_warnx("feed %s: xmlTextWriter failed", f->id);
+		goto out;
+	}
+	rc = 0;
+out:
+	/* Freeing flushes: only then is the output complete. */
+	xmlFreeTextWriter(w);
+	if (rc == -1) {
+		/* No half document: the caller answers with an error. */
+		o->len = start;
+		o->buf[start] = '\0';
+	}
+	arena_free(a);
+	return rc;
 }

@@ -9,6 +9,7 @@
 
 #include <libxml/xmlwriter.h>
 
+struct	feed;
 struct	out;
 
 /* libxml2's BAD_CAST drops const, which -Wcast-qual rejects. */
@@ -29,6 +30,13 @@ int		 feed_xml_attr(xmlTextWriterPtr, const char *name,
 /* Writes <name>text</name>, empty if text is.  Returns 0 or -1. */
 int		 feed_xml_el(xmlTextWriterPtr, const char *name,
 		    const char *text);
+/*
+ * Writes a whole document: doc() on a cleaned copy of feed (see
+ * feed_copy_clean()) through a writer into o.  On failure o is left as it
+ * was (no half document) and -1 returned, logged; else 0.
+ */
+int		 feed_xml_write(const struct feed *, struct out *o,
+		    int (*doc)(xmlTextWriterPtr, const struct feed *));
 /* Writes <name>text</name> unless text is NULL or empty. */
 int		 feed_xml_el_opt(xmlTextWriterPtr, const char *name,
 		    const char *text);
