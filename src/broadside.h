@@ -111,6 +111,8 @@ struct	kv {
 	const char	*val;	/* decoded, valid UTF-8, no NUL */
 };
 
+#define RESP_COOKIES_MAX	4	/* Set-Cookie headers one response may set */
+
 /*
  * What a handler says about its response besides the body.  fcgi.c turns it
  * into headers, adds validators and answers conditional requests.
@@ -133,6 +135,13 @@ struct	resp {
 	 * matched etag/lastmod, status is 304 and there is no body.
 	 */
 	int		 not_modified;
+	/* Set-Cookie header values (the admin's session), in the arena. */
+	const char	*set_cookie[RESP_COOKIES_MAX];
+	size_t		 set_cookiec;
+	/* Content-Security-Policy; NULL: the public pages' policy. */
+	const char	*csp;
+	/* Allow header of a 405; NULL: "GET, HEAD". */
+	const char	*allow;
 };
 
 /*
@@ -156,6 +165,14 @@ struct	req {
 	const char	*remote_addr;	/* client address or NULL */
 	const char	*content_type;	/* raw header or NULL */
 	size_t		 content_length; /* declared body length */
+	const char	*user_agent;	/* raw header or NULL */
+	/*
+	 * Reads up to len bytes of the request body into buf: returns the
+	 * count, 0 at its end, -1 on error.  Set by fcgi.c; NULL: no body.
+	 * Handlers read at most content_length bytes.
+	 */
+	long		(*body_read)(void *ctx, void *buf, size_t len);
+	void		*body_ctx;
 	/* Filled by routing. */
 	enum page	 page;
 	const char	*lang;		/* a configured language code */

@@ -27,6 +27,7 @@ enum	sect {
 	SECT_PATHS,
 	SECT_DB_PUBLIC,
 	SECT_DB_ADMIN,
+	SECT_ADMIN,
 	SECT__MAX
 };
 
@@ -35,6 +36,7 @@ static const char *const sect_names[SECT__MAX] = {
 	"paths",		/* SECT_PATHS */
 	"database.public",	/* SECT_DB_PUBLIC */
 	"database.admin",	/* SECT_DB_ADMIN */
+	"admin",		/* SECT_ADMIN */
 };
 
 /* Every key the file may hold. */
@@ -59,6 +61,10 @@ enum	key {
 	KEY_DB_PASSWORD,
 	KEY_DB_DATABASE,
 	KEY_DB_GROUP,
+	KEY_ADMIN_SESSION_IDLE,
+	KEY_ADMIN_SESSION_MAX,
+	KEY_ADMIN_MAX_UPLOAD,
+	KEY_ADMIN_PREVIEW_DAYS,
 	KEY__MAX
 };
 
@@ -93,6 +99,10 @@ static const struct keydef keys[KEY__MAX] = {
 	{ "password", S_DB, 0 },			/* KEY_DB_PASSWORD */
 	{ "database", S_DB, 1 },			/* KEY_DB_DATABASE */
 	{ "group", S_DB, 0 },				/* KEY_DB_GROUP */
+	{ "session_idle_minutes", S_(SECT_ADMIN), 0 },	/* KEY_ADMIN_SESSION_IDLE */
+	{ "session_max_hours", S_(SECT_ADMIN), 0 },	/* KEY_ADMIN_SESSION_MAX */
+	{ "max_upload_mb", S_(SECT_ADMIN), 0 },		/* KEY_ADMIN_MAX_UPLOAD */
+	{ "preview_days", S_(SECT_ADMIN), 0 },		/* KEY_ADMIN_PREVIEW_DAYS */
 };
 
 /* State of one parse, passed to the libinih callbacks. */
@@ -402,6 +412,20 @@ cfg_handler(void *arg, const char *section, const char *name,
 	case KEY_PATHS_MEDIA_URL:
 		setstr(&c->media_url, value);
 		break;
+	case KEY_ADMIN_SESSION_IDLE:
+		ok = uint_set(p, name, value, 1, 7 * 24 * 60,
+		    &c->session_idle_minutes);
+		break;
+	case KEY_ADMIN_SESSION_MAX:
+		ok = uint_set(p, name, value, 1, 90 * 24,
+		    &c->session_max_hours);
+		break;
+	case KEY_ADMIN_MAX_UPLOAD:
+		ok = uint_set(p, name, value, 1, 4096, &c->max_upload_mb);
+		break;
+	case KEY_ADMIN_PREVIEW_DAYS:
+		ok = uint_set(p, name, value, 1, 365, &c->preview_days);
+		break;
 	default:
 		ok = db_set(p, s == SECT_DB_PUBLIC ?
 		    &c->db_public : &c->db_admin, k, value);
@@ -493,6 +517,14 @@ cfg_finish(struct parse *p)
 		c->page_size = 10;
 	if (c->feed_page_size == 0)
 		c->feed_page_size = 20;
+	if (c->session_idle_minutes == 0)
+		c->session_idle_minutes = 120;
+	if (c->session_max_hours == 0)
+		c->session_max_hours = 12;
+	if (c->max_upload_mb == 0)
+		c->max_upload_mb = 50;
+	if (c->preview_days == 0)
+		c->preview_days = 7;
 	if (!p->seen[SECT_SITE][KEY_SITE_CACHE_SECONDS])
 		c->cache_seconds = 60;
 	if (c->templates_dir == NULL)

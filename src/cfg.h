@@ -37,6 +37,11 @@ struct	cfg {
 	char	*static_url;		/* URL prefix of CSS, images */
 	char	*media_dir;		/* uploaded files */
 	char	*media_url;		/* URL prefix of media */
+	/* [admin] */
+	unsigned int session_idle_minutes; /* sign out after this idle */
+	unsigned int session_max_hours;	/* and after this in any case */
+	unsigned int max_upload_mb;	/* largest upload, MB (10^6 bytes) */
+	unsigned int preview_days;	/* preview links last this long */
 	struct cfg_db db_public;	/* SELECT-only account */
 	struct cfg_db db_admin;		/* read/write account */
 };

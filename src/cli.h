@@ -15,5 +15,7 @@ int	 cli_grants(const char *cfgpath, int argc, char **argv);
 int	 cli_check(const char *cfgpath, int argc, char **argv);
 /* import sample [DIR] (cli_import.c) */
 int	 cli_import(const char *cfgpath, int argc, char **argv);
+/* user add|passwd|list|disable|enable|unthrottle ... (cli_user.c) */
+int	 cli_user(const char *cfgpath, int argc, char **argv);
 
 #endif /* !CLI_H */

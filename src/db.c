@@ -33,7 +33,7 @@
 #include "util.h"
 
 /* The newest migration this build knows (sql/migrations/NNNN-*.sql). */
-#define	DB_SCHEMA_VERSION	2
+#define	DB_SCHEMA_VERSION	3
 
 /* Seconds of idleness after which db_ensure() pings before a request. */
 #define	DB_PING_IDLE		5
@@ -519,6 +519,457 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO audit_log (at, user_id, client_addr, action, "
 	"object_type, object_id, detail) "
 	"VALUES (UTC_TIMESTAMP(), NULL, NULL, ?, ?, ?, ?)",
+	/*
+	 * The editing program's statements, one block per file (see
+	 * db_internal.h).  The *_FIRST markers are placeholders that keep
+	 * each block's place in the enum; they run a harmless SELECT.
+	 */
+	/* db_session.c */
+	[STMT_ADM_SESSION_FIRST] = "SELECT 1",
+#define	USER_COLS "id, login, display_name, email, role, password_hash, " \
+	"disabled, totp_secret, COALESCE(totp_last_step, -1), created_at, " \
+	"password_changed_at FROM users "
+	[STMT_USER_BY_LOGIN] = "SELECT " USER_COLS "WHERE login = ?",
+	[STMT_USER_GET] = "SELECT " USER_COLS "WHERE id = ?",
+	[STMT_USER_LANGS] =
+	"SELECT ul.lang FROM user_languages ul JOIN languages l "
+	"ON l.code = ul.lang WHERE ul.user_id = ? ORDER BY l.position, l.code",
+	[STMT_USER_SET_PASSWORD] =
+	"UPDATE users SET password_hash = ?, password_changed_at = "
+	"UTC_TIMESTAMP(), updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	/* Only a later step than the last accepted: a replay changes 0 rows. */
+	[STMT_USER_TOTP_STEP] =
+	"UPDATE users SET totp_last_step = ? WHERE id = ? AND "
+	"(totp_last_step IS NULL OR totp_last_step < ?)",
+	[STMT_SESSION_INSERT] =
+	"INSERT INTO sessions (user_id, token_hash, csrf_token, created_at, "
+	"last_seen_at, expires_at, client_addr, user_agent, mfa_pending) "
+	"VALUES (?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP(), "
+	"UTC_TIMESTAMP() + INTERVAL ? SECOND, ?, ?, ?)",
+#define	SESSION_COLS "s.id, s.user_id, s.csrf_token, s.mfa_pending, " \
+	"s.created_at, s.last_seen_at, s.expires_at, s.client_addr, " \
+	"s.user_agent "
+#define	SESSION_LIVE "s.revoked_at IS NULL AND s.expires_at > " \
+	"UTC_TIMESTAMP() AND s.last_seen_at > UTC_TIMESTAMP() - " \
+	"INTERVAL ? SECOND "
+	[STMT_SESSION_LOOKUP] =
+	"SELECT " SESSION_COLS "FROM sessions s JOIN users u ON u.id = "
+	"s.user_id WHERE s.token_hash = ? AND " SESSION_LIVE
+	"AND u.disabled = 0",
+	/* The idle clock moves once a minute, not on every request. */
+	[STMT_SESSION_TOUCH] =
+	"UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() WHERE id = ? "
+	"AND last_seen_at < UTC_TIMESTAMP() - INTERVAL 60 SECOND",
+	[STMT_SESSION_COMPLETE] =
+	"UPDATE sessions SET mfa_pending = 0 WHERE id = ?",
+	[STMT_SESSION_REVOKE] =
+	"UPDATE sessions SET revoked_at = UTC_TIMESTAMP() WHERE id = ? AND "
+	"user_id = ? AND revoked_at IS NULL",
+	[STMT_SESSION_REVOKE_ALL] =
+	"UPDATE sessions SET revoked_at = UTC_TIMESTAMP() WHERE user_id = ? "
+	"AND id <> ? AND revoked_at IS NULL",
+	[STMT_SESSION_LIST] =
+	"SELECT " SESSION_COLS "FROM sessions s WHERE s.user_id = ? AND "
+	SESSION_LIVE "ORDER BY s.created_at DESC, s.id DESC LIMIT 100",
+	/*
+	 * Failures for an account since its last success (by id: a success
+	 * and a failure may share a second), within a day.
+	 */
+	[STMT_LOGIN_FAIL_ACCOUNT] =
+	"SELECT COUNT(*), MAX(attempted_at) FROM login_attempts WHERE "
+	"login = ? AND success = 0 AND cleared = 0 AND attempted_at > "
+	"UTC_TIMESTAMP() - INTERVAL 1 DAY AND id > COALESCE((SELECT "
+	"MAX(id) FROM login_attempts WHERE login = ? AND success = 1), 0)",
+	/* From an address, within a day, successes or not. */
+	[STMT_LOGIN_FAIL_ADDR] =
+	"SELECT COUNT(*), MAX(attempted_at) FROM login_attempts WHERE "
+	"client_addr = ? AND success = 0 AND cleared = 0 AND attempted_at > "
+	"UTC_TIMESTAMP() - INTERVAL 1 DAY",
+	[STMT_LOGIN_RECORD] =
+	"INSERT INTO login_attempts (login, client_addr, attempted_at, "
+	"success) VALUES (?, ?, UTC_TIMESTAMP(), ?)",
+	[STMT_LOGIN_CLEAR_LOGIN] =
+	"UPDATE login_attempts SET cleared = 1 WHERE login = ? AND "
+	"success = 0 AND cleared = 0",
+	[STMT_LOGIN_CLEAR_ADDR] =
+	"UPDATE login_attempts SET cleared = 1 WHERE client_addr = ? AND "
+	"success = 0 AND cleared = 0",
+	[STMT_HELD_INSERT] =
+	"INSERT INTO held_posts (token_hash, path, body, user_id, "
+	"client_addr, created_at, expires_at) VALUES (?, ?, ?, ?, ?, "
+	"UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL ? HOUR)",
+	[STMT_HELD_GET] =
+	"SELECT id, path, body, COALESCE(user_id, 0) FROM held_posts WHERE "
+	"token_hash = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()",
+	[STMT_HELD_USE] =
+	"UPDATE held_posts SET used_at = UTC_TIMESTAMP() WHERE id = ? AND "
+	"used_at IS NULL",
+	[STMT_HELD_COUNT_ADDR] =
+	"SELECT COUNT(*) FROM held_posts WHERE client_addr = ? AND "
+	"created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR",
+	[STMT_AUDIT_ADD] =
+	"INSERT INTO audit_log (at, user_id, client_addr, action, "
+	"object_type, object_id, detail) "
+	"VALUES (UTC_TIMESTAMP(), ?, ?, ?, ?, ?, ?)",
+	/* db_edit.c */
+	[STMT_ADM_EDIT_FIRST] = "SELECT 1",
+	/* Any item, whatever its status: the editor's view. */
+	[STMT_EDIT_ITEM_GET] =
+	"SELECT id, kind, lang, group_id, slug, title, summary, body_md, "
+	"hashtag, byline, status, published_at, entry_id, author_id, version, "
+	"created_at, updated_at FROM items WHERE id = ?",
+	[STMT_EDIT_ITEM_TAGS] =
+	"SELECT t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id "
+	"WHERE it.item_id = ? ORDER BY t.name, t.id",
+	/* Per-use text as stored (NULL: the file's own). */
+	[STMT_EDIT_ITEM_MEDIA] =
+	"SELECT im.media_id, im.role, im.alt, im.caption, im.credit, "
+	"m.filename, m.mime, m.original_name, m.width, m.height "
+	"FROM item_media im JOIN media m ON m.id = im.media_id "
+	"WHERE im.item_id = ? ORDER BY im.role, im.position, m.id",
+	[STMT_EDIT_ITEM_SIGS] =
+	"SELECT s.org_id, s.role, s.signed_on, o.name FROM signatories s "
+	"JOIN organisations o ON o.id = s.org_id WHERE s.item_id = ? "
+	"ORDER BY s.position, o.name",
+	/* The row a save changes, locked until the transaction ends. */
+	[STMT_EDIT_ITEM_LOCK] =
+	"SELECT version, slug, entry_id FROM items WHERE id = ? FOR UPDATE",
+	/*
+	 * A slug of (lang, kind) used by another item (id ? is the saving
+	 * item, 0 for a new one), now or formerly (it still redirects).
+	 */
+	[STMT_EDIT_SLUG_USED] =
+	"SELECT id FROM items WHERE lang = ? AND kind = ? AND slug = ? "
+	"AND id <> ? UNION ALL SELECT item_id FROM item_slugs "
+	"WHERE lang = ? AND kind = ? AND slug = ? AND item_id <> ? LIMIT 1",
+	[STMT_EDIT_ITEM_INSERT] =
+	"INSERT INTO items (kind, lang, group_id, slug, title, summary, "
+	"body_md, body_html, hashtag, byline, status, published_at, "
+	"author_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+	"?, ?, ?, ?, ?, ?, ?, ?, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	/*
+	 * updated_at is now, never the (maybe future) publication time: the
+	 * feeds' validators take MAX(updated_at), which must move with
+	 * every save.
+	 */
+	[STMT_EDIT_ITEM_UPDATE] =
+	"UPDATE items SET slug = ?, title = ?, summary = ?, body_md = ?, "
+	"body_html = ?, hashtag = ?, byline = ?, status = ?, "
+	"published_at = ?, version = version + 1, "
+	"updated_at = UTC_TIMESTAMP() WHERE id = ? AND version = ?",
+	/* A former slug keeps redirecting to the item that had it last. */
+	[STMT_EDIT_SLUG_KEEP] =
+	"INSERT INTO item_slugs (lang, kind, slug, item_id, created_at) "
+	"VALUES (?, ?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
+	"item_id = VALUES(item_id), created_at = VALUES(created_at)",
+	[STMT_EDIT_SLUG_FORGET] =
+	"DELETE FROM item_slugs WHERE lang = ? AND kind = ? AND slug = ? "
+	"AND item_id = ?",
+	[STMT_EDIT_TAG_INSERT] =
+	"INSERT INTO tags (lang, slug, name) VALUES (?, ?, ?)",
+	[STMT_EDIT_TAGS_CLEAR] =
+	"DELETE FROM item_tags WHERE item_id = ?",
+	[STMT_EDIT_MEDIA_CLEAR] =
+	"DELETE FROM item_media WHERE item_id = ?",
+	[STMT_EDIT_SIGS_CLEAR] =
+	"DELETE FROM signatories WHERE item_id = ?",
+	/* Its languages and speakers go with it (ON DELETE CASCADE). */
+	[STMT_EDIT_EVENT_CLEAR] =
+	"DELETE FROM events WHERE item_id = ?",
+	[STMT_EDIT_REVISION_INSERT] =
+	"INSERT INTO revisions (item_id, version, user_id, created_at, note, "
+	"snapshot) VALUES (?, ?, ?, UTC_TIMESTAMP(), ?, ?)",
+	/* The edit form's choices. */
+	[STMT_EDIT_ORG_ALL] =
+	"SELECT id, name, short_name FROM organisations ORDER BY name, id",
+	[STMT_EDIT_FILES_RECENT] =
+	"SELECT id, filename, mime, original_name, width, height, alt, "
+	"caption, credit FROM media ORDER BY created_at DESC, id DESC "
+	"LIMIT ?",
+	[STMT_EDIT_FILE_GET] =
+	"SELECT id, filename, mime, original_name, width, height, alt, "
+	"caption, credit FROM media WHERE id = ?",
+	/* The other items of a translation group, whatever their status. */
+	[STMT_EDIT_GROUP_ITEMS] =
+	"SELECT i.id, i.lang, i.kind, i.slug, i.title, i.status, "
+	"i.published_at FROM items i JOIN languages l ON l.code = i.lang "
+	"WHERE i.group_id = ? AND i.id <> ? ORDER BY l.position, i.lang, i.id",
+	/* db_admin.c */
+	[STMT_ADM_LIST_FIRST] = "SELECT 1",
+	/*
+	 * The admin's item list and dashboard: items of every status, with
+	 * a "scheduled" flag (published, time still to come) and the
+	 * author's name.  The list's filters are fixed SQL, each of the form
+	 * "(? IS NULL OR ...)" so that a NULL bound for the first place
+	 * leaves it out; db_admin.c binds every filter value twice.  Status
+	 * NULL means "all but archived".
+	 */
+#define	ADM_ITEM_COLS \
+	"i.id, i.kind, i.lang, i.group_id, i.slug, i.title, i.status, " \
+	"CAST(COALESCE(i.status = 'published' AND " \
+	"i.published_at > UTC_TIMESTAMP(), 0) AS SIGNED), " \
+	"i.published_at, i.updated_at, i.author_id, u.display_name, " \
+	"i.version, i.created_at FROM items i " \
+	"LEFT JOIN users u ON u.id = i.author_id "
+#define	ADM_ITEM_FILTER \
+	"WHERE (? IS NULL OR i.kind = ?) " \
+	"AND (? IS NULL OR i.lang = ?) " \
+	"AND (? IS NULL OR FIND_IN_SET(i.lang, ?) > 0) " \
+	"AND ((? IS NULL AND i.status <> 'archived') OR i.status = ?) " \
+	"AND (? IS NULL OR i.status <> 'published' OR " \
+	"COALESCE(i.published_at > UTC_TIMESTAMP(), 0) = ?) " \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM item_tags it " \
+	"JOIN tags t ON t.id = it.tag_id WHERE it.item_id = i.id " \
+	"AND (t.id = ? OR t.slug = ?))) " \
+	"AND (? IS NULL OR i.author_id = ?) " \
+	"AND (? IS NULL OR i.title LIKE ?)"
+	[STMT_ADM_ITEM_LIST] = "SELECT " ADM_ITEM_COLS ADM_ITEM_FILTER
+	" ORDER BY i.updated_at DESC, i.id DESC LIMIT ? OFFSET ?",
+	[STMT_ADM_ITEM_COUNT] = "SELECT COUNT(*) FROM items i " ADM_ITEM_FILTER,
+	[STMT_ADM_DASH_DRAFTS] = "SELECT " ADM_ITEM_COLS
+	"WHERE i.author_id = ? AND i.status = 'draft' "
+	"ORDER BY i.updated_at DESC, i.id DESC LIMIT ?",
+	[STMT_ADM_DASH_REVIEW] = "SELECT " ADM_ITEM_COLS
+	"WHERE i.status = 'review' ORDER BY i.updated_at DESC, i.id DESC "
+	"LIMIT ?",
+	[STMT_ADM_DASH_SCHEDULED] = "SELECT " ADM_ITEM_COLS
+	"WHERE i.status = 'published' AND i.published_at > UTC_TIMESTAMP() "
+	"ORDER BY i.published_at, i.id LIMIT ?",
+	[STMT_ADM_DASH_RECENT] = "SELECT " ADM_ITEM_COLS "WHERE " VISIBLE
+	" ORDER BY i.published_at DESC, i.id DESC LIMIT ?",
+#undef	ADM_ITEM_COLS
+#undef	ADM_ITEM_FILTER
+	/* Another language's item of a translation group. */
+	[STMT_ADM_ITEM_IN_GROUP] = "SELECT id FROM items "
+	"WHERE group_id = ? AND lang = ? ORDER BY id LIMIT 1",
+	/*
+	 * Deleting for good: revisions, relations and preview links go
+	 * with the row (ON DELETE CASCADE); the audit log keeps the record.
+	 */
+	[STMT_ADM_ITEM_PURGE] = "DELETE FROM items "
+	"WHERE id = ? AND status = 'archived'",
+	[STMT_ADM_USER_NAMES] = "SELECT id, display_name FROM users "
+	"ORDER BY display_name, id",
+	/* The registry with the items (any status) linking each entry. */
+	[STMT_ADM_ORG_LIST] = "SELECT " ORG_COLS ", (SELECT COUNT(*) FROM "
+	"items i WHERE i.id IN (SELECT item_id FROM signatories WHERE "
+	"org_id = o.id UNION SELECT item_id FROM speakers WHERE "
+	"org_id = o.id)) FROM organisations o ORDER BY o.name, o.id",
+	[STMT_ADM_ORG_GET] = "SELECT " ORG_COLS ", (SELECT COUNT(*) FROM "
+	"items i WHERE i.id IN (SELECT item_id FROM signatories WHERE "
+	"org_id = o.id UNION SELECT item_id FROM speakers WHERE "
+	"org_id = o.id)) FROM organisations o WHERE o.id = ?",
+	[STMT_ADM_ORG_INSERT] = "INSERT INTO organisations (slug, name, "
+	"short_name, url, created_at, updated_at) VALUES (?, ?, ?, ?, "
+	"UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	[STMT_ADM_ORG_UPDATE] = "UPDATE organisations SET name = ?, "
+	"short_name = ?, url = ?, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	/*
+	 * Pages and feeds of the items naming an organisation show its
+	 * name: a rename changes their validators as an edit would.
+	 */
+	[STMT_ADM_ORG_TOUCH_ITEMS] = "UPDATE items SET "
+	"updated_at = UTC_TIMESTAMP(), version = version + 1 WHERE id IN "
+	"(SELECT item_id FROM signatories WHERE org_id = ? "
+	"UNION SELECT item_id FROM speakers WHERE org_id = ?)",
+	/* db_revision.c */
+	[STMT_ADM_REVISION_FIRST] = "SELECT 1",
+	/*
+	 * An item's revisions, newest first, with the saver's name (NULL
+	 * once the account is gone); one of them with its snapshot, only
+	 * if it belongs to the item asked for.
+	 */
+#define	REV_COLS \
+	"r.id, r.item_id, r.version, r.user_id, u.display_name, " \
+	"r.created_at, r.note"
+	[STMT_REV_LIST] = "SELECT " REV_COLS " FROM revisions r "
+	"LEFT JOIN users u ON u.id = r.user_id WHERE r.item_id = ? "
+	"ORDER BY r.version DESC, r.id DESC LIMIT ? OFFSET ?",
+	[STMT_REV_COUNT] = "SELECT COUNT(*) FROM revisions WHERE item_id = ?",
+	[STMT_REV_GET] = "SELECT " REV_COLS ", r.snapshot FROM revisions r "
+	"LEFT JOIN users u ON u.id = r.user_id "
+	"WHERE r.id = ? AND r.item_id = ?",
+	/* db_media.c */
+	[STMT_ADM_MEDIA_FIRST] = "SELECT 1",
+	[STMT_MED_INSERT] =
+	"INSERT INTO media (filename, original_name, mime, bytes, width, "
+	"height, alt, caption, credit, uploaded_by, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
+	"UTC_TIMESTAMP())",
+	/* Columns as MEDIA_COLS in db_media.c. */
+	[STMT_MED_LIST] =
+	"SELECT m.id, m.filename, m.original_name, m.mime, m.bytes, "
+	"m.width, m.height, m.alt, m.caption, m.credit, m.uploaded_by, "
+	"u.display_name, m.created_at, m.updated_at, "
+	"(SELECT COUNT(DISTINCT im.item_id) FROM item_media im "
+	"WHERE im.media_id = m.id) "
+	"FROM media m LEFT JOIN users u ON u.id = m.uploaded_by "
+	"ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?",
+	[STMT_MED_COUNT] = "SELECT COUNT(*) FROM media",
+	[STMT_MED_GET] =
+	"SELECT m.id, m.filename, m.original_name, m.mime, m.bytes, "
+	"m.width, m.height, m.alt, m.caption, m.credit, m.uploaded_by, "
+	"u.display_name, m.created_at, m.updated_at, "
+	"(SELECT COUNT(DISTINCT im.item_id) FROM item_media im "
+	"WHERE im.media_id = m.id) "
+	"FROM media m LEFT JOIN users u ON u.id = m.uploaded_by "
+	"WHERE m.id = ?",
+	[STMT_MED_LOCK] = "SELECT id FROM media WHERE id = ? FOR UPDATE",
+	[STMT_MED_UPDATE] =
+	"UPDATE media SET alt = ?, caption = ?, credit = ?, "
+	"updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	/* The items that show the file's own text somewhere. */
+	[STMT_MED_TOUCH_ITEMS] =
+	"UPDATE items SET updated_at = UTC_TIMESTAMP(), "
+	"version = version + 1 WHERE id IN (SELECT im.item_id "
+	"FROM item_media im WHERE im.media_id = ? AND (im.alt IS NULL "
+	"OR im.caption IS NULL OR im.credit IS NULL))",
+	[STMT_MED_USES] =
+	"SELECT i.id, i.kind, i.lang, i.title, i.status, im.role, "
+	"(im.alt IS NOT NULL AND im.caption IS NOT NULL AND "
+	"im.credit IS NOT NULL) "
+	"FROM item_media im JOIN items i ON i.id = im.item_id "
+	"WHERE im.media_id = ? ORDER BY i.updated_at DESC, i.id DESC, "
+	"im.role",
+	/* db_user.c */
+	[STMT_ADM_USER_FIRST] = "SELECT 1",
+	[STMT_USR_LOGIN_EXISTS] = "SELECT id FROM users WHERE login = ?",
+	[STMT_USR_INSERT] =
+	"INSERT INTO users (login, display_name, email, role, password_hash, "
+	"created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	[STMT_USR_LANG_INSERT] =
+	"INSERT INTO user_languages (user_id, lang) VALUES (?, ?)",
+	[STMT_USR_LANG_DELETE] = "DELETE FROM user_languages WHERE user_id = ?",
+	/* The last sign-in is the newest session that got past every factor. */
+	[STMT_USR_LIST] =
+	"SELECT u.id, u.login, u.display_name, u.email, u.role, u.disabled, "
+	"u.totp_secret IS NOT NULL, u.created_at, u.password_changed_at, "
+	"(SELECT MAX(s.created_at) FROM sessions s WHERE s.user_id = u.id "
+	"AND s.mfa_pending = 0) "
+	"FROM users u ORDER BY u.login",
+	[STMT_USR_LANGS_ALL] =
+	"SELECT ul.user_id, ul.lang FROM user_languages ul "
+	"JOIN languages l ON l.code = ul.lang "
+	"ORDER BY ul.user_id, l.position, ul.lang",
+	[STMT_USR_UPDATE] =
+	"UPDATE users SET display_name = ?, email = ?, role = ?, disabled = ?, "
+	"updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_USR_SET_DISABLED] =
+	"UPDATE users SET disabled = ?, updated_at = UTC_TIMESTAMP() "
+	"WHERE id = ?",
+	[STMT_USR_SESSIONS_REVOKE] =
+	"UPDATE sessions SET revoked_at = UTC_TIMESTAMP() "
+	"WHERE user_id = ? AND revoked_at IS NULL",
+	/*
+	 * A locking read: two administrators demoting each other at once
+	 * wait for one another instead of both seeing the other still active.
+	 */
+	[STMT_USR_ADMINS_ACTIVE] =
+	"SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0 "
+	"FOR UPDATE",
+	[STMT_USR_RECOVERY_DELETE] =
+	"DELETE FROM recovery_codes WHERE user_id = ?",
+	[STMT_USR_RECOVERY_INSERT] =
+	"INSERT INTO recovery_codes (user_id, code_hash, created_at) "
+	"VALUES (?, ?, UTC_TIMESTAMP())",
+	/* One statement, so two sign-ins cannot both use the same code. */
+	[STMT_USR_RECOVERY_USE] =
+	"UPDATE recovery_codes SET used_at = UTC_TIMESTAMP() "
+	"WHERE user_id = ? AND code_hash = ? AND used_at IS NULL LIMIT 1",
+	[STMT_USR_RECOVERY_COUNT] =
+	"SELECT COUNT(*) FROM recovery_codes "
+	"WHERE user_id = ? AND used_at IS NULL",
+	[STMT_USR_TOTP_PENDING] =
+	"UPDATE users SET totp_pending = ? WHERE id = ?",
+	[STMT_USR_TOTP_PENDING_GET] =
+	"SELECT totp_pending, totp_secret IS NOT NULL FROM users WHERE id = ?",
+	[STMT_USR_TOTP_CONFIRM] =
+	"UPDATE users SET totp_secret = totp_pending, totp_pending = NULL, "
+	"totp_last_step = ?, updated_at = UTC_TIMESTAMP() "
+	"WHERE id = ? AND totp_pending IS NOT NULL",
+	[STMT_USR_TOTP_OFF] =
+	"UPDATE users SET totp_secret = NULL, totp_pending = NULL, "
+	"totp_last_step = NULL, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_USR_SETTING_GET] = "SELECT value FROM settings WHERE name = ?",
+	[STMT_USR_SETTING_SET] =
+	"INSERT INTO settings (name, value, updated_by, updated_at) "
+	"VALUES (?, ?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
+	"value = VALUES(value), updated_by = VALUES(updated_by), "
+	"updated_at = VALUES(updated_at)",
+	[STMT_USR_SETTING_DELETE] = "DELETE FROM settings WHERE name = ?",
+	[STMT_USR_SETTING_LIST] =
+	"SELECT s.name, s.value, s.updated_at, u.display_name "
+	"FROM settings s LEFT JOIN users u ON u.id = s.updated_by "
+	"ORDER BY s.name",
+	/* Filters: a user id of 0 and a NULL action match every row. */
+	[STMT_USR_AUDIT_LIST] =
+	"SELECT a.id, a.at, a.user_id, u.login, u.display_name, "
+	"a.client_addr, a.action, a.object_type, a.object_id, a.detail, "
+	"i.title FROM audit_log a "
+	"LEFT JOIN users u ON u.id = a.user_id "
+	"LEFT JOIN items i ON a.object_type = 'item' AND i.id = a.object_id "
+	"WHERE (? = 0 OR a.user_id = ?) AND (? IS NULL OR a.action = ?) "
+	"ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
+	[STMT_USR_AUDIT_COUNT] =
+	"SELECT COUNT(*) FROM audit_log a "
+	"WHERE (? = 0 OR a.user_id = ?) AND (? IS NULL OR a.action = ?)",
+	[STMT_USR_AUDIT_ACTIONS] =
+	"SELECT DISTINCT action FROM audit_log ORDER BY action",
+	/*
+	 * Throttled logins: uncleared failures of the last day since the
+	 * login's last success (as db_login_failures() counts them), at
+	 * least ? of them; with the account's id when the login is one.
+	 */
+	[STMT_USR_THROTTLED_LOGINS] =
+	"SELECT l.login, COUNT(*), MAX(l.attempted_at), "
+	"(SELECT u.id FROM users u WHERE u.login = l.login) "
+	"FROM login_attempts l "
+	"WHERE l.success = 0 AND l.cleared = 0 "
+	"AND l.attempted_at > UTC_TIMESTAMP() - INTERVAL 1 DAY "
+	"AND l.id > COALESCE((SELECT MAX(s.id) FROM login_attempts s "
+	"WHERE s.login = l.login AND s.success = 1), 0) "
+	"GROUP BY l.login HAVING COUNT(*) >= ? "
+	"ORDER BY MAX(l.attempted_at) DESC LIMIT 200",
+	[STMT_USR_THROTTLED_ADDRS] =
+	"SELECT client_addr, COUNT(*), MAX(attempted_at) "
+	"FROM login_attempts WHERE success = 0 AND cleared = 0 "
+	"AND attempted_at > UTC_TIMESTAMP() - INTERVAL 1 DAY "
+	"GROUP BY client_addr HAVING COUNT(*) >= ? "
+	"ORDER BY MAX(attempted_at) DESC LIMIT 200",
+	/* db_preview.c */
+	[STMT_ADM_PREVIEW_FIRST] = "SELECT 1",
+	[STMT_PREVIEW_INSERT] =
+	"INSERT INTO preview_links (item_id, token_hash, note, created_by, "
+	"created_at, expires_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), "
+	"UTC_TIMESTAMP() + INTERVAL ? DAY)",
+	/* The last column: still valid by the server's clock. */
+#define	PREVIEW_COLS "l.id, l.item_id, l.note, l.created_by, " \
+	"u.display_name, l.created_at, l.expires_at, l.revoked_at, " \
+	"l.last_used_at, l.expires_at > UTC_TIMESTAMP() " \
+	"FROM preview_links l LEFT JOIN users u ON u.id = l.created_by "
+	[STMT_PREVIEW_BY_ID] = "SELECT " PREVIEW_COLS "WHERE l.id = ?",
+	[STMT_PREVIEW_BY_HASH] =
+	"SELECT " PREVIEW_COLS "WHERE l.token_hash = ?",
+	[STMT_PREVIEW_LIST] = "SELECT " PREVIEW_COLS "WHERE l.item_id = ? "
+	"ORDER BY l.created_at DESC, l.id DESC",
+	[STMT_PREVIEW_REVOKE] =
+	"UPDATE preview_links SET revoked_at = UTC_TIMESTAMP() "
+	"WHERE id = ? AND item_id = ? AND revoked_at IS NULL",
+	[STMT_PREVIEW_USE] =
+	"UPDATE preview_links SET last_used_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_PREVIEW_MEDIA] =
+	"SELECT id, filename, original_name, mime, bytes, width, height, alt, "
+	"caption, credit FROM media WHERE id = ?",
+	[STMT_PREVIEW_ORG] = "SELECT " ORG_COLS " FROM organisations o "
+	"WHERE o.id = ?",
+	/* Names are not unique (slugs are): the oldest tag of the name. */
+	[STMT_PREVIEW_TAG] =
+	"SELECT id, lang, slug, name FROM tags WHERE lang = ? AND name = ? "
+	"ORDER BY id LIMIT 1",
+	[STMT_PREVIEW_ITEM] =
+	"SELECT id, COALESCE(author_id, 0), status, lang, title FROM items "
+	"WHERE id = ?",
 };
 
 /* Names of the roles' configuration sections, for messages. */
@@ -738,6 +1189,8 @@ db_stmt_prepare(struct db *db, enum stmt s)
 		log_warnx("mysql_stmt_init: %s", db->lasterr);
 		goto out;
 	}
+	if (stmts[s] == NULL)
+		xabort("db_stmt_prepare: a statement has no SQL");
 	if (mysql_stmt_prepare(st, stmts[s], strlen(stmts[s])) != 0) {
 		db_seterr(db, mysql_stmt_errno(st), mysql_stmt_error(st));
 		log_warnx("statement %d: %s", (int)s, db->lasterr);
@@ -1047,6 +1500,21 @@ db_param_strn(struct db_params *p, const char *s, size_t len)
 		return;
 	b->buffer_type = MYSQL_TYPE_STRING;
 	b->buffer = unconst(s);
+	b->buffer_length = len;
+	p->len[i] = len;
+	b->length = &p->len[i];
+}
+
+void
+db_param_blob(struct db_params *p, const void *data, size_t len)
+{
+	MYSQL_BIND	*b;
+	size_t		 i;
+
+	if ((b = param_next(p, &i)) == NULL)
+		return;
+	b->buffer_type = MYSQL_TYPE_BLOB;
+	b->buffer = unconst(data);
 	b->buffer_length = len;
 	p->len[i] = len;
 	b->length = &p->len[i];

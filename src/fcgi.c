@@ -28,6 +28,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <netdb.h>
 #include <signal.h>
 #include <stdio.h>
@@ -125,13 +126,39 @@ fcgi_db_ready(struct fcgi_ctx *c)
 	return 0;
 }
 
+/* req.body_read over a FastCGI request's FCGI_STDIN stream. */
+static long
+fcgi_body_read(void *ctx, void *buf, size_t len)
+{
+	int	 n;
+
+	if (len > INT_MAX)
+		len = INT_MAX;
+	n = FCGX_GetStr(buf, (int)len, ctx);
+	return n < 0 ? -1 : n;
+}
+
+/* req.body_read over a CGI program's standard input. */
+static long
+fcgi_cgi_body_read(void *ctx, void *buf, size_t len)
+{
+	ssize_t	 n;
+
+	(void)ctx;
+	do
+		n = read(STDIN_FILENO, buf, len);
+	while (n == -1 && errno == EINTR);
+	return n;
+}
+
 /*
- * Answers one request from its CGI environment: leaves the complete
- * response in c->wire.  Request memory is released by the caller after
- * the response has been sent.
+ * Answers one request from its CGI environment and body stream: leaves
+ * the complete response in c->wire.  Request memory is released by the
+ * caller after the response has been sent.
  */
 static void
-fcgi_handle(struct fcgi_ctx *c, char **envp)
+fcgi_handle(struct fcgi_ctx *c, char **envp,
+    long (*body_read)(void *, void *, size_t), void *body_ctx)
 {
 	struct req	 r;
 	int		 status;
@@ -147,7 +174,11 @@ fcgi_handle(struct fcgi_ctx *c, char **envp)
 	 * Routing comes before the database, so that bad requests are
 	 * answered without it and the 503 page knows its language.
 	 */
-	if ((status = req_parse(&r, c->arena, envp)) == 0 &&
+	status = req_parse(&r, c->arena, envp);
+	/* req_parse starts from a clean struct req: the body comes after. */
+	r.body_read = body_read;
+	r.body_ctx = body_ctx;
+	if (status == 0 &&
 	    (status = c->opts->route(&r, c->site->cfg)) == 0 &&
 	    ((c->opts->needs_db != NULL && !c->opts->needs_db(&r)) ||
 	    (status = fcgi_db_ready(c)) == 0)) {
@@ -264,7 +295,7 @@ fcgi_loop(struct fcgi_ctx *c, int fd)
 			rc = -1;
 			break;
 		}
-		fcgi_handle(c, fr.envp);
+		fcgi_handle(c, fr.envp, fcgi_body_read, fr.in);
 		if (FCGX_PutStr(c->wire->buf, (int)c->wire->len,
 		    fr.out) < 0)
 			log_warnx("client went away before the response");
@@ -600,7 +631,7 @@ fcgi_cgi(struct fcgi_ctx *c)
 	int	 rc;
 
 	/* The database is connected to only if the request needs it. */
-	fcgi_handle(c, environ);
+	fcgi_handle(c, environ, fcgi_cgi_body_read, NULL);
 	rc = fcgi_write_all(STDOUT_FILENO, c->wire->buf, c->wire->len);
 	arena_reset(c->arena);
 	return rc;

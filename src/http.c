@@ -487,6 +487,7 @@ http_finish(const struct req *r, const struct out *body, struct out *wire)
 	const char		*ctype, *location, *tag;
 	char			 etag[HTTP_ETAG_SIZE], date[HTTP_DATE_SIZE];
 	int			 status, validators, no_store, refuse = 0;
+	size_t			 i;
 
 	status = rs->status == 0 ? 200 : rs->status;
 	ctype = rs->ctype != NULL ? rs->ctype : "text/html; charset=utf-8";
@@ -520,6 +521,17 @@ http_finish(const struct req *r, const struct out *body, struct out *wire)
 	}
 	if (!http_header_value_ok(ctype)) {
 		log_warnx("refusing Content-Type with control characters");
+		refuse = 1;
+	}
+	for (i = 0; i < rs->set_cookiec && i < RESP_COOKIES_MAX; i++)
+		if (rs->set_cookie[i] == NULL ||
+		    !http_header_value_ok(rs->set_cookie[i])) {
+			log_warnx("refusing a Set-Cookie with control "
+			    "characters");
+			refuse = 1;
+		}
+	if (rs->csp != NULL && !http_header_value_ok(rs->csp)) {
+		log_warnx("refusing a CSP with control characters");
 		refuse = 1;
 	}
 	if (refuse) {
@@ -590,13 +602,25 @@ http_finish(const struct req *r, const struct out *body, struct out *wire)
 		put_num(wire, rs->retry_after);
 		out_lit(wire, "\r\n");
 	}
-	if (status == 405)
-		out_lit(wire, "Allow: GET, HEAD\r\n");
-	out_lit(wire,
-	    "Content-Security-Policy: default-src 'self'; "
+	if (status == 405) {
+		out_lit(wire, "Allow: ");
+		out_str(wire, rs->allow != NULL && !refuse &&
+		    http_header_value_ok(rs->allow) ? rs->allow : "GET, HEAD");
+		out_lit(wire, "\r\n");
+	}
+	for (i = 0; !refuse && i < rs->set_cookiec &&
+	    i < RESP_COOKIES_MAX; i++) {
+		out_lit(wire, "Set-Cookie: ");
+		out_str(wire, rs->set_cookie[i]);
+		out_lit(wire, "\r\n");
+	}
+	out_lit(wire, "Content-Security-Policy: ");
+	out_str(wire, rs->csp != NULL && !refuse ? rs->csp :
+	    "default-src 'self'; "
 	    "img-src 'self' data:; style-src 'self'; script-src 'none'; "
 	    "object-src 'none'; base-uri 'none'; form-action 'self'; "
-	    "frame-ancestors 'none'\r\n"
+	    "frame-ancestors 'none'");
+	out_lit(wire, "\r\n"
 	    "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n"
 	    "X-Frame-Options: DENY\r\n"

@@ -1,8 +1,7 @@
 /*
  * broadside-admin.fcgi: the editing interface under /admin/, with the
  * read/write database account.  The plumbing is the public program's
- * (fcgi_serve); until the editing pages exist, every /admin/ URL answers
- * one page in the site's design saying so, and anything else is a 404.
+ * (fcgi_serve); the pages are admin*.c, behind admin.c's dispatcher.
  */
 #include "config.h"
 
@@ -11,15 +10,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "admin.h"
 #include "broadside.h"
 #include "cfg.h"
 #include "db.h"
 #include "fcgi.h"
 #include "log.h"
-#include "page.h"
 #include "render.h"
 #include "util.h"
-#include "view.h"
 
 static void __attribute__((noreturn))
 usage(void)
@@ -51,37 +49,6 @@ admin_disconnect(struct site *site)
 {
 	db_close(site->db);
 	site->db = NULL;
-}
-
-/*
- * fcgi_opts.route: /admin and everything under /admin/.  Pages speak the
- * site's default language until editors have a preference.
- */
-static int
-admin_route(struct req *r, const struct cfg *cfg)
-{
-	r->lang = cfg->default_lang;
-	if (r->path == NULL || strncmp(r->path, "/admin", 6) != 0 ||
-	    (r->path[6] != '\0' && r->path[6] != '/'))
-		return 404;
-	if (r->method != METHOD_GET && r->method != METHOD_HEAD)
-		return 405;
-	return 0;
-}
-
-/* The one admin page of this version. */
-static int
-admin_dispatch(struct req *r, struct out *o)
-{
-	struct view	*v;
-
-	v = page_begin(r, "admin", NULL, NULL);
-	r->resp.max_age = 0;
-	r->resp.no_store = 1;
-	view_push(v, "admin");
-	view_attr(v, "state", "unavailable");
-	view_pop(v);
-	return page_finish(r, "admin", v, o);
 }
 
 int

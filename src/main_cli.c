@@ -25,6 +25,7 @@ static const struct command {
 	{ "grants", cli_grants, "grants [--accounts]" },
 	{ "check", cli_check, "check" },
 	{ "import", cli_import, "import sample [DIR]" },
+	{ "user", cli_user, "user add|passwd|list|disable|enable|unthrottle ..." },
 	{ "version", NULL, "version" },
 };
 

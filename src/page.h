@@ -16,13 +16,32 @@
 #include <time.h>
 
 #include "broadside.h"
+#include "db.h"
 
-struct	item;
-struct	item_query;
-struct	org;
 struct	out;
-struct	tag;
 struct	view;
+
+/*
+ * Everything an item page shows, gathered before anything is rendered:
+ * loaded from the public tables by page_item(), or made from an item
+ * being edited by the admin's previews (admin_preview.c).  Strings and
+ * arrays live in the request's arena.
+ */
+struct	item_page {
+	struct item		 it;	/* with body_html */
+	struct translation	*tr;	/* visible translations */
+	size_t			 trc;
+	struct tag		*tags;
+	size_t			 tagc;
+	struct media		*media;	/* in role, then position order */
+	size_t			 mediac;
+	struct signatory	*sig;	/* statements */
+	size_t			 sigc;
+	struct event		 ev;	/* events, if has_event */
+	int			 has_event;
+	struct speaker		*spk;	/* events, in order */
+	size_t			 spkc;
+};
 
 /* What a paginated listing of items lists (page_listing()). */
 struct	page_listing {
@@ -41,6 +60,21 @@ int		 page_home(struct req *, struct out *);
 int		 page_list(struct req *, struct out *);
 /* PAGE_ITEM: one item with everything its kind has. */
 int		 page_item(struct req *, struct out *);
+/*
+ * The item page of p as a view document, without touching the item
+ * tables: what page_item() renders once it has loaded p.  The page's
+ * navigation, feeds and links follow r->page, r->lang, r->kind and
+ * r->slug, which a caller other than page_item() sets to PAGE_ITEM and
+ * the item's.  The root element is current, so a caller may add to it
+ * before page_finish(r, "item", ...).  Caller frees with view_free().
+ */
+struct view	*page_item_view(struct req *, const struct item_page *);
+/*
+ * Renders the item page of p into out: page_item_view() and
+ * page_finish().  Returns 0, or 500 if the template failed.
+ */
+int		 page_item_render(struct req *, const struct item_page *,
+		    struct out *);
 /* PAGE_TAG_INDEX: the language's tags with counts. */
 int		 page_tag_index(struct req *, struct out *);
 /* PAGE_TAG: the items of one tag, paginated. */

@@ -4,6 +4,11 @@
  * case study; the signatories of a statement; the times, languages,
  * speakers and registration of an event.  A former slug redirects to the
  * current one.
+ *
+ * The page is made in two steps: item_load() reads everything from the
+ * public tables into a struct item_page, and page_item_view() builds the
+ * view from that alone, so the admin's previews (admin_preview.c) render
+ * an unpublished or unsaved item exactly as this page will show it.
  */
 #include "config.h"
 
@@ -16,23 +21,6 @@
 #include "db.h"
 #include "page.h"
 #include "view.h"
-
-/* Everything an item page shows, loaded before anything is rendered. */
-struct	item_page {
-	struct item		 it;
-	struct translation	*tr;
-	size_t			 trc;
-	struct tag		*tags;
-	size_t			 tagc;
-	struct media		*media;
-	size_t			 mediac;
-	struct signatory	*sig;
-	size_t			 sigc;
-	struct event		 ev;
-	int			 has_event;
-	struct speaker		*spk;
-	size_t			 spkc;
-};
 
 static const char *const media_roles[MEDIA__MAX] = {
 	"attachment",		/* MEDIA_ATTACHMENT */
@@ -298,14 +286,42 @@ item_view(struct req *r, struct view *v, const struct item_page *p)
 	view_pop(v);
 }
 
-int
-page_item(struct req *r, struct out *o)
+struct view *
+page_item_view(struct req *r, const struct item_page *p)
 {
 	const struct cfg	*cfg = r->site->cfg;
-	struct item_page	 p;
 	struct view		*v;
 	const char		**alt;
 	size_t			 i, j;
+
+	/* This page in each language: itself and its translations. */
+	alt = arena_calloc(r->arena, cfg->langc + 1, sizeof(*alt));
+	for (i = 0; i < cfg->langc; i++) {
+		if (strcmp(cfg->langs[i], p->it.lang) == 0)
+			alt[i] = item_path(r, p->it.lang, p->it.kind,
+			    p->it.slug);
+		for (j = 0; j < p->trc; j++)
+			if (strcmp(cfg->langs[i], p->tr[j].lang) == 0)
+				alt[i] = item_path(r, p->tr[j].lang,
+				    p->tr[j].kind, p->tr[j].slug);
+	}
+
+	v = page_begin(r, "item", item_path(r, p->it.lang, p->it.kind,
+	    p->it.slug), (const char *const *)alt);
+	item_view(r, v, p);
+	return v;
+}
+
+int
+page_item_render(struct req *r, const struct item_page *p, struct out *o)
+{
+	return page_finish(r, "item", page_item_view(r, p), o);
+}
+
+int
+page_item(struct req *r, struct out *o)
+{
+	struct item_page	 p;
 	int			 rc, redirected = 0;
 
 	if (r->kind >= KIND__MAX)
@@ -313,21 +329,5 @@ page_item(struct req *r, struct out *o)
 	memset(&p, 0, sizeof(p));
 	if ((rc = item_load(r, &p, &redirected)) != 0 || redirected)
 		return rc;
-
-	/* This page in each language: itself and its translations. */
-	alt = arena_calloc(r->arena, cfg->langc + 1, sizeof(*alt));
-	for (i = 0; i < cfg->langc; i++) {
-		if (strcmp(cfg->langs[i], p.it.lang) == 0)
-			alt[i] = item_path(r, p.it.lang, p.it.kind,
-			    p.it.slug);
-		for (j = 0; j < p.trc; j++)
-			if (strcmp(cfg->langs[i], p.tr[j].lang) == 0)
-				alt[i] = item_path(r, p.tr[j].lang,
-				    p.tr[j].kind, p.tr[j].slug);
-	}
-
-	v = page_begin(r, "item", item_path(r, p.it.lang, p.it.kind,
-	    p.it.slug), (const char *const *)alt);
-	item_view(r, v, &p);
-	return page_finish(r, "item", v, o);
+	return page_item_render(r, &p, o);
 }

@@ -45,7 +45,16 @@ static const char *const tmpl_names[] = {
 	"tags",		/* tags.xsl: the tag index */
 	"orgs",		/* orgs.xsl: the organisation index */
 	"error",	/* error.xsl: 4xx and 5xx pages */
-	"admin",	/* admin.xsl: the admin program's pages */
+	"admin",	/* admin.xsl: sign-in, errors, small admin pages */
+	"admin-dash",	/* admin-dash.xsl: the editor's dashboard */
+	"admin-items",	/* admin-items.xsl: the item list, new item */
+	"admin-edit",	/* admin-edit.xsl: the edit form, conflict page */
+	"admin-orgs",	/* admin-orgs.xsl: the organisations registry */
+	"admin-revisions", /* admin-revisions.xsl: revisions and diffs */
+	"admin-media",	/* admin-media.xsl: uploads, media library */
+	"admin-users",	/* admin-users.xsl: users (administrators) */
+	"admin-account", /* admin-account.xsl: own password, sessions, TOTP */
+	"admin-audit",	/* admin-audit.xsl: audit log, settings */
 };
 #define TMPL_MAX	(sizeof(tmpl_names) / sizeof(tmpl_names[0]))
 

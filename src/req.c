@@ -49,6 +49,7 @@ enum	param {
 	PARAM_REMOTE_ADDR,
 	PARAM_CONTENT_TYPE,
 	PARAM_CONTENT_LENGTH,
+	PARAM_HTTP_USER_AGENT,
 	PARAM__MAX
 };
 
@@ -66,6 +67,7 @@ static const char *const params[PARAM__MAX] = {
 	"REMOTE_ADDR",			/* PARAM_REMOTE_ADDR */
 	"CONTENT_TYPE",			/* PARAM_CONTENT_TYPE */
 	"CONTENT_LENGTH",		/* PARAM_CONTENT_LENGTH */
+	"HTTP_USER_AGENT",		/* PARAM_HTTP_USER_AGENT */
 };
 
 /* Returns the value of a hex digit, or -1. */
@@ -142,6 +144,13 @@ int
 req_parse_urlencoded(struct arena *a, const char *s, size_t len,
     struct kv **kvp, size_t *kvc)
 {
+	return req_parse_form(a, s, len, REQ_PARAM_MAX, kvp, kvc);
+}
+
+int
+req_parse_form(struct arena *a, const char *s, size_t len, size_t max,
+    struct kv **kvp, size_t *kvc)
+{
 	struct kv	*kv;
 	const char	*pair, *amp, *eq, *why;
 	char		*key, *val;
@@ -150,7 +159,7 @@ req_parse_urlencoded(struct arena *a, const char *s, size_t len,
 
 	*kvp = NULL;
 	*kvc = 0;
-	kv = arena_calloc(a, REQ_PARAM_MAX, sizeof(*kv));
+	kv = arena_calloc(a, max, sizeof(*kv));
 	for (off = 0; off < len; off += plen + 1) {
 		pair = s + off;
 		plen = len - off;
@@ -159,8 +168,8 @@ req_parse_urlencoded(struct arena *a, const char *s, size_t len,
 		/* "a&&b", a trailing '&' and "=x" carry nothing. */
 		if (plen == 0 || pair[0] == '=')
 			continue;
-		if (n == REQ_PARAM_MAX) {
-			log_warnx("more than %d parameters", REQ_PARAM_MAX);
+		if (n == max) {
+			log_warnx("more than %zu parameters", max);
 			goto out;
 		}
 		eq = memchr(pair, '=', plen);
@@ -484,6 +493,8 @@ req_parse(struct req *r, struct arena *a, char **envp)
 	    v[PARAM_REMOTE_ADDR]);
 	r->content_type = header(a, params[PARAM_CONTENT_TYPE],
 	    v[PARAM_CONTENT_TYPE]);
+	r->user_agent = header(a, params[PARAM_HTTP_USER_AGENT],
+	    v[PARAM_HTTP_USER_AGENT]);
 
 	/* nginx passes an empty CONTENT_LENGTH when there is no body. */
 	if (v[PARAM_CONTENT_LENGTH] != NULL &&

@@ -30,6 +30,9 @@ int		 req_parse(struct req *r, struct arena *, char **envp);
  */
 int		 req_parse_urlencoded(struct arena *, const char *, size_t len,
 		    struct kv **, size_t *);
+/* Like req_parse_urlencoded() for a form body of at most max pairs. */
+int		 req_parse_form(struct arena *, const char *, size_t len,
+		    size_t max, struct kv **, size_t *);
 /* Parses a Cookie header value.  Returns 0 or 400. */
 int		 req_parse_cookies(struct arena *, const char *,
 		    struct kv **, size_t *);

@@ -51,6 +51,14 @@
       <xsl:if test="normalize-space($desc) != ''">
         <meta name="description" content="{normalize-space($desc)}"/>
       </xsl:if>
+      <!--
+        An admin preview (admin_preview.c) is never indexed, and its
+        address, a partner's secret link, is never sent as a referrer.
+      -->
+      <xsl:if test="/page/preview">
+        <meta name="robots" content="noindex, nofollow"/>
+        <meta name="referrer" content="no-referrer"/>
+      </xsl:if>
       <link rel="stylesheet" href="{$static}/broadside.css"/>
       <link rel="icon" href="{$static}/favicon.svg" type="image/svg+xml"/>
       <xsl:if test="not(/page/error) and not(/page/admin)">
@@ -76,6 +84,7 @@
     </head>
     <body class="page-{/page/@type}">
       <a class="skip" href="#main"><xsl:value-of select="b:t('skip')"/></a>
+      <xsl:apply-templates select="/page/preview" mode="banner"/>
       <xsl:call-template name="header"/>
       <main id="main" tabindex="-1">
         <div class="wrap">
@@ -85,6 +94,69 @@
       <xsl:call-template name="footer"/>
     </body>
   </html>
+</xsl:template>
+
+<!--
+  The banner above an admin preview (admin_preview.c): what this page is,
+  in the admin's English whatever the item's language.  View: /page/preview
+  with @mode (saved: the saved state for an editor; form: the edit form's
+  unsaved state; link: a partner's preview link), @status, @scheduled,
+  <published> and <expires> (@datetime, English text), <edit href/>,
+  <body-failed/>, <problems> of <problem field>.
+-->
+<xsl:template match="preview" mode="banner">
+  <aside class="notice preview-banner" lang="en" dir="ltr" aria-label="Preview">
+    <div class="wrap">
+      <xsl:choose>
+        <xsl:when test="@mode = 'link'">
+          <p>This is a preview of an unpublished draft. Anyone holding this link can read it. It expires on <time datetime="{expires/@datetime}"><xsl:value-of select="expires"/></time>.</p>
+          <p>Please do not pass it on. The text may still change before it is published.</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>
+            <xsl:choose>
+              <xsl:when test="@scheduled">
+                <strong>Preview — not published</strong>
+                <xsl:text>: scheduled for </xsl:text>
+                <time datetime="{published/@datetime}"><xsl:value-of select="published"/></time>
+                <xsl:text>.</xsl:text>
+              </xsl:when>
+              <xsl:when test="@status = 'published'">
+                <strong>Preview — published</strong>
+                <xsl:text>: this item is on the public site.</xsl:text>
+              </xsl:when>
+              <xsl:otherwise>
+                <strong>Preview — not published</strong>
+                <xsl:choose>
+                  <xsl:when test="@status = 'review'"> (in review).</xsl:when>
+                  <xsl:when test="@status = 'archived'"> (archived).</xsl:when>
+                  <xsl:otherwise> (draft).</xsl:otherwise>
+                </xsl:choose>
+              </xsl:otherwise>
+            </xsl:choose>
+            <xsl:choose>
+              <xsl:when test="@mode = 'form'"> These are your unsaved changes: nothing has been saved.</xsl:when>
+              <xsl:otherwise> This is the item as last saved.</xsl:otherwise>
+            </xsl:choose>
+          </p>
+          <xsl:if test="body-failed">
+            <p>The body could not be rendered: it holds something that is not text.</p>
+          </xsl:if>
+          <xsl:if test="problems/problem">
+            <p>Saving would fail until these are fixed:</p>
+            <ul>
+              <xsl:for-each select="problems/problem">
+                <li><xsl:value-of select="."/></li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
+          <xsl:if test="edit">
+            <p><a href="{edit/@href}">Back to editing</a></p>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </aside>
 </xsl:template>
 
 <!-- Defaults for what page stylesheets define. -->
@@ -145,9 +217,12 @@
           </li>
         </xsl:for-each>
       </ul>
-      <xsl:call-template name="search-form">
-        <xsl:with-param name="id" select="'site-search'"/>
-      </xsl:call-template>
+      <!-- A partner's preview is read-only: no forms at all. -->
+      <xsl:if test="not(/page/preview[@mode = 'link'])">
+        <xsl:call-template name="search-form">
+          <xsl:with-param name="id" select="'site-search'"/>
+        </xsl:call-template>
+      </xsl:if>
       </div>
     </nav>
   </header>

@@ -1,0 +1,8 @@
+/* placeholder: being written */
+#include "check.h"
+
+int
+main(void)
+{
+	return 0;
+}
