@@ -33,7 +33,8 @@ BS_PKGS_NGINX="nginx"
 BS_PKGS_APACHE="apache2"
 BS_PKGS_PYTEST="python3 python3-pytest python3-requests python3-lxml
 python3-feedparser python3-icalendar"
-BS_PKGS_CHECK="clang libclang-rt-14-dev default-jre-headless valgrind"
+BS_PKGS_CHECK="clang libclang-rt-14-dev default-jre-headless valgrind
+chromium fonts-dejavu-core"
 BS_PKGS_BENCH="wrk python3"
 
 bs_log() {
@@ -78,14 +79,16 @@ bs_install_deps() {
 	    { bs_log "apt-get install failed"; return 1; }
 }
 
-# bs_npm_deps: installs package.json's devDependencies (the Nu Html Checker)
-# into node_modules/ if missing.  Install scripts are not run: vnu-jar's
-# would download a Java runtime, and we use Debian's.
+# bs_npm_deps: installs package.json's devDependencies (the Nu Html Checker,
+# playwright-core for the browser tests) into node_modules/ if missing.
+# Install scripts are not run: vnu-jar's would download a Java runtime and
+# playwright's a browser; we use Debian's Java and chromium.
 bs_npm_deps() {
-	if [ -f "$BS_TOP/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+	if [ -f "$BS_TOP/node_modules/vnu-jar/build/dist/vnu.jar" ] &&
+	    [ -f "$BS_TOP/node_modules/playwright-core/package.json" ]; then
 		return 0
 	fi
-	bs_log "npm: installing the Nu Html Checker (vnu-jar)"
+	bs_log "npm: installing the Nu Html Checker and playwright-core"
 	(cd "$BS_TOP" && npm ci --ignore-scripts --no-audit --no-fund) ||
 	    { bs_log "npm ci failed"; return 1; }
 }

@@ -131,20 +131,17 @@ static const struct admin_route routes[] = {
 };
 #define ROUTES_MAX	(sizeof(routes) / sizeof(routes[0]))
 
-/*
- * Matches path against pattern, segment by segment; fills a->id, a->id2
- * and a->token.  Returns 1 on a match.
- */
-static int
-route_match(struct admin *a, const char *pattern, const char *path)
+int
+admin_path_match(struct arena *ar, const char *pattern, const char *path,
+    long long *id, long long *id2, const char **token)
 {
 	const char	*p = pattern, *s = path, *end;
-	long long	 n, *slot;
+	long long	 n;
 	size_t		 len, i;
 	char		 num[32];
 
-	a->id = a->id2 = 0;
-	a->token = NULL;
+	*id = *id2 = 0;
+	*token = NULL;
 	while (*p != '\0') {
 		if (*p == '#') {
 			end = s + strcspn(s, "/");
@@ -158,8 +155,10 @@ route_match(struct admin *a, const char *pattern, const char *path)
 			num[len] = '\0';
 			if (util_strtonum(num, 1, 9007199254740992LL, &n) != 0)
 				return 0;
-			slot = a->id == 0 ? &a->id : &a->id2;
-			*slot = n;
+			if (*id == 0)
+				*id = n;
+			else
+				*id2 = n;
 			s = end;
 			p++;
 		} else if (*p == '*') {
@@ -171,13 +170,21 @@ route_match(struct admin *a, const char *pattern, const char *path)
 				if (!isalnum((unsigned char)s[i]) &&
 				    s[i] != '-' && s[i] != '_')
 					return 0;
-			a->token = arena_strndup(a->r->arena, s, len);
+			*token = arena_strndup(ar, s, len);
 			s = end;
 			p++;
 		} else if (*p++ != *s++)
 			return 0;
 	}
 	return *s == '\0';
+}
+
+/* Matches a route's pattern, filling a->id, a->id2 and a->token. */
+static int
+route_match(struct admin *a, const char *pattern, const char *path)
+{
+	return admin_path_match(a->r->arena, pattern, path, &a->id, &a->id2,
+	    &a->token);
 }
 
 int

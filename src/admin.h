@@ -21,6 +21,7 @@
 #include "auth.h"
 #include "broadside.h"
 
+struct	arena;
 struct	cfg;
 struct	out;
 struct	view;
@@ -105,6 +106,14 @@ struct	admin_route {
 #define ADMIN_FORM_MAX		(8 * 1024 * 1024) /* urlencoded body bytes */
 #define ADMIN_CSRF_FIELD	"_csrf"	/* hidden field of every form */
 
+/*
+ * Matches a decoded path against a route pattern (struct admin_route):
+ * returns 1 and sets *id, *id2 (0 when absent) and *token (in the arena,
+ * NULL when absent), or 0.  Numbers are 1 to 2^53 without leading zeros.
+ */
+int		 admin_path_match(struct arena *, const char *pattern,
+		    const char *path, long long *id, long long *id2,
+		    const char **token);
 /* fcgi_opts.route of broadside-admin.fcgi: everything under /admin/. */
 int		 admin_route(struct req *, const struct cfg *);
 /* The dispatcher of broadside-admin.fcgi (see the file comment above). */

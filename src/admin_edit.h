@@ -43,6 +43,17 @@ void		 admin_edit_view(struct admin *, struct view *v,
 		    size_t errc);
 
 /*
+ * Saves e (parsed by admin_edit_parse without errors) as the signed-in
+ * user with db_edit_save(), after creating the new organisation typed in
+ * a statement's form (as its last signatory).  A slug derived from the
+ * title (the form's slug field left empty) that is taken gets "-2", "-3"
+ * ... instead of failing.  Returns db_edit_save()'s result; on EDIT_SAVED
+ * e->id and e->version are the saved item's.
+ */
+enum edit_result admin_edit_save(struct admin *, struct item_edit *e,
+		    long long expected_version, const char *note);
+
+/*
  * db_edit.c, besides db_edit_load and db_edit_save (item_edit.h): what
  * the edit form offers.  Rows live in the arena; 0 or -1 unless said.
  */

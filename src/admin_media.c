@@ -85,7 +85,7 @@ struct	upload {
 	struct media_upload *sink;	/* the file, NULL before its part */
 	unsigned long long limit;	/* bytes of a file */
 	int		 csrf_ok;	/* a valid _csrf part has ended */
-	int		 cur;		/* field of the open part, UF__MAX none */
+	int		 cur;		/* the open part's field, or UF__MAX */
 	int		 in_file;	/* the open part is the file */
 	int		 files;		/* file parts with a name */
 	const char	*filename;	/* the client's, for the record */
@@ -101,7 +101,7 @@ human_size(struct arena *ar, long long n)
 {
 
 	if (n < 1000)
-		return arena_printf(ar, "%lld bytes", n);
+		return arena_printf(ar, "%lld byte%s", n, n == 1 ? "" : "s");
 	if (n < 1000000)
 		return arena_printf(ar, "%.0f kB", n / 1e3);
 	return arena_printf(ar, "%.1f MB", n / 1e6);
@@ -411,18 +411,25 @@ upload_validate(struct uform *f)
 }
 
 /*
- * Reads what is left of the body and drops it, so that the web server
- * is not cut off half-way through sending it (Apache's mod_proxy_fcgi
- * takes that badly).  The length was checked against the limit first.
+ * Reads what is left of a refused body (got bytes were read) and drops
+ * it: nginx and Apache answer 502 rather than our page when the program
+ * hangs up while they are still sending.  Not if the web server let
+ * through more than twice the upload limit (its own limit should be a
+ * little above ours): then hanging up is the lesser waste.
  */
 static void
-drain(struct req *r, char *buf, size_t size, size_t got)
+drain(struct req *r, unsigned long long limit, size_t got)
 {
+	char	*buf;
 	long	 n;
 
+	if (r->body_read == NULL ||
+	    r->content_length > 2 * (limit + UPLOAD_SLACK))
+		return;
+	buf = arena_alloc(r->arena, UPLOAD_CHUNK);
 	while (got < r->content_length) {
 		n = r->body_read(r->body_ctx, buf, r->content_length - got <
-		    size ? r->content_length - got : size);
+		    UPLOAD_CHUNK ? r->content_length - got : UPLOAD_CHUNK);
 		if (n <= 0)
 			break;
 		got += (size_t)n;
@@ -490,17 +497,20 @@ admin_media_upload_post(struct admin *a, struct out *o)
 	    sizeof(boundary)) == -1) {
 		log_warnx("upload refused: content type %s",
 		    r->content_type != NULL ? r->content_type : "(none)");
-		return admin_error(a, o, 400, "An upload must be sent as "
+		drain(r, u->limit, 0);
+		form_error(&f, "file", "An upload must be sent as "
 		    "multipart/form-data, as the upload form does.");
+		return library_render(a, o, 400, &f);
 	}
 	if (r->content_length == 0 || r->body_read == NULL) {
 		log_warnx("upload refused: no Content-Length");
 		return admin_error(a, o, 411, "The upload had no length.");
 	}
-	/* Plainly too large: say so without reading a byte of it. */
+	/* Plainly too large: say so without parsing or storing any of it. */
 	if (r->content_length > u->limit + UPLOAD_SLACK) {
-		log_warnx("upload refused: %zu bytes over the limit of %llu",
+		log_warnx("upload refused: %zu bytes, over the limit of %llu",
 		    r->content_length, u->limit);
+		drain(r, u->limit, 0);
 		form_error(&f, "file", arena_printf(r->arena, "The file is "
 		    "larger than the %u MB limit.",
 		    a->site->cfg->max_upload_mb));
@@ -514,7 +524,10 @@ admin_media_upload_post(struct admin *a, struct out *o)
 	lim.max_field = UPLOAD_FIELD;
 	if ((mp = multipart_new(boundary, &cb, u, &lim)) == NULL) {
 		log_warnx("upload refused: bad boundary");
-		return admin_error(a, o, 400, NULL);
+		drain(r, u->limit, 0);
+		form_error(&f, "file", "The upload was malformed. Try again "
+		    "from this form.");
+		return library_render(a, o, 400, &f);
 	}
 	buf = arena_alloc(r->arena, UPLOAD_CHUNK);
 	while (got < r->content_length) {
@@ -534,7 +547,7 @@ admin_media_upload_post(struct admin *a, struct out *o)
 		mrc = multipart_finish(mp);
 	multipart_free(mp);
 	if (mrc != MULTIPART_OK)
-		drain(r, buf, UPLOAD_CHUNK, got);
+		drain(r, u->limit, got);
 
 	if (mrc == MULTIPART_ERR_CALLBACK)
 		status = u->status;
@@ -561,18 +574,22 @@ admin_media_upload_post(struct admin *a, struct out *o)
 		return library_render(a, o, 413, &f);
 	case 400:
 		media_upload_free(u->sink);
-		return admin_error(a, o, 400, "The upload was malformed or "
-		    "cut short. Try again from the upload form.");
+		form_error(&f, "file", "The upload was malformed or cut "
+		    "short. Try again from this form.");
+		return library_render(a, o, 400, &f);
 	default:
 		media_upload_free(u->sink);
 		return status;
 	}
 
 	if (upload_validate(&f) > 0) {
+		log_warnx("upload refused: %zu fields not valid (user %s)",
+		    f.errc, a->user.login);
 		media_upload_free(u->sink);
 		return library_render(a, o, 422, &f);
 	}
 	if (u->sink == NULL) {
+		log_warnx("upload refused: no file (user %s)", a->user.login);
 		form_error(&f, "file", "Choose a file to upload.");
 		return library_render(a, o, 422, &f);
 	}

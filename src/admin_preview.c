@@ -713,18 +713,20 @@ admin_preview_link_post(struct admin *a, struct out *o)
 	struct preview_item	 pi;
 	struct preview_link	 l;
 	struct view		*v;
-	const char		*note, *days_s, *base = a->site->cfg->base_url;
+	const char		*note, *days_s, *base;
 	long long		 days = a->site->cfg->preview_days;
 	int			 rc, bad = 0;
 
+	base = a->site->cfg->base_url;
 	rc = db_preview_item(a->site->db, a->r->arena, a->id, &pi);
 	if (rc == -1)
 		return preview_db_error(a);
 	if (rc == 0)
 		return 404;
 	if (!preview_may_share(a, pi.author_id)) {
-		log_warnx("user %lld may not share item %lld", a->user.id,
-		    a->id);
+		log_warnx("user %lld (%s) may not share item %lld of "
+		    "user %lld", a->user.id, role_names[a->user.role],
+		    a->id, pi.author_id);
 		return 403;
 	}
 

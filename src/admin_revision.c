@@ -39,6 +39,7 @@
 #define REV_PAGES_MAX	100000	/* highest ?page= accepted */
 #define DIFF_CONTEXT	3	/* same lines kept around a change */
 #define FILE_LOOKUPS	200	/* files named per diff; more are "#id" */
+#define WORDS_MAX	2000	/* longest one-line value diffed by words */
 
 /* The fields a diff shows, in the order it shows them. */
 enum	field {
@@ -181,7 +182,6 @@ view_item(struct view *v, const struct item_edit *e)
 	view_pop(v);
 }
 
-
 /*
  * Adds a <name> element describing revision r; mark, if not NULL, is an
  * attribute set to "1" (the compare form's starting choices).
@@ -224,7 +224,7 @@ admin_revision_list(struct admin *a, struct out *o)
 		return rc;
 	if ((ps = admin_query(a, "page")) != NULL &&
 	    ((page = admin_id(ps)) == 0 || page > REV_PAGES_MAX)) {
-		log_warnx("item %lld: bad page \"%.20s\"", a->id, ps);
+		log_warnx("item %lld: bad revisions page number", a->id);
 		return admin_error(a, o, 400, "The page number is not valid.");
 	}
 	if (db_revision_count(a->site->db, a->id, &total) == -1 ||
@@ -332,6 +332,36 @@ named(struct arena *ar, const char *name, long long id)
 	    arena_printf(ar, "#%lld", id);
 }
 
+/* What a snapshot names but the database no longer has. */
+static const char *
+gone(struct arena *ar, const char *name, const char *why)
+{
+	return arena_printf(ar, "%s (%s)", name != NULL ? name : "?", why);
+}
+
+/*
+ * An organisation of a snapshot: by id with its name now (or the one the
+ * snapshot's lookup found), or the importer's slug that matched none.
+ */
+static const char *
+org_text(const struct names *nm, long long id, const char *name)
+{
+	struct arena	*ar = nm->a->r->arena;
+	const char	*now;
+
+	if (id == 0)
+		return gone(ar, name, "not in the registry");
+	now = org_name(nm, id);
+	return named(ar, now != NULL ? now : name, id);
+}
+
+/* qsort(3) order of strings by bytes. */
+static int
+cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
 /*
  * The text of field f of e as the diff compares and shows it: one line
  * per tag, file, signatory or speaker.  Never NULL.
@@ -340,7 +370,8 @@ static const char *
 field_text(struct names *nm, const struct item_edit *e, enum field f)
 {
 	struct arena	*ar = nm->a->r->arena;
-	const char	*s = "", *x;
+	const char	*s = "", *x, **v;
+	enum media_role	 r;
 	size_t		 i;
 
 	switch (f) {
@@ -356,16 +387,25 @@ field_text(struct names *nm, const struct item_edit *e, enum field f)
 	case F_BYLINE:
 		return e->byline != NULL ? e->byline : "";
 	case F_TAGS:
+		/* A set: in order of name, whatever order was saved. */
+		v = arena_calloc(ar, e->tagc + 1, sizeof(*v));
 		for (i = 0; i < e->tagc; i++)
-			add_line(ar, &s, e->tags[i]);
+			v[i] = e->tags[i];
+		qsort(v, e->tagc, sizeof(*v), cmp_str);
+		for (i = 0; i < e->tagc; i++)
+			add_line(ar, &s, v[i]);
 		return s;
 	case F_MEDIA:
+		/* By role, as the pages show them; in order within one. */
+		for (r = 0; r < MEDIA__MAX; r++)
 		for (i = 0; i < e->mediac; i++) {
-			x = arena_printf(ar, "%s: %s",
-			    e->media[i].role < MEDIA__MAX ?
-			    role_labels[e->media[i].role] : "?",
-			    named(ar, file_name(nm, e->media[i].media_id),
-			    e->media[i].media_id));
+			if (e->media[i].role != r)
+				continue;
+			x = arena_printf(ar, "%s: %s", role_labels[r],
+			    e->media[i].media_id == 0 ? gone(ar,
+			    e->media[i].original_name, "no longer in the "
+			    "library") : named(ar, file_name(nm,
+			    e->media[i].media_id), e->media[i].media_id));
 			if (e->media[i].alt != NULL)
 				x = arena_printf(ar, "%s; alt: %s", x,
 				    e->media[i].alt);
@@ -380,8 +420,8 @@ field_text(struct names *nm, const struct item_edit *e, enum field f)
 		return s;
 	case F_SIGS:
 		for (i = 0; i < e->sigc; i++) {
-			x = named(ar, org_name(nm, e->sigs[i].org_id),
-			    e->sigs[i].org_id);
+			x = org_text(nm, e->sigs[i].org_id,
+			    e->sigs[i].org_name);
 			x = join(ar, x, ", ", e->sigs[i].role);
 			if (e->sigs[i].signed_on != 0)
 				x = arena_printf(ar, "%s, signed %s", x,
@@ -414,10 +454,11 @@ field_text(struct names *nm, const struct item_edit *e, enum field f)
 			x = join(ar, "", ", ", e->speakers[i].name);
 			x = join(ar, x, ", ", e->speakers[i].role);
 			x = join(ar, x, "; ", e->speakers[i].part);
-			if (e->speakers[i].org_id != 0)
-				x = join(ar, x, "; ", named(ar,
-				    org_name(nm, e->speakers[i].org_id),
-				    e->speakers[i].org_id));
+			if (e->speakers[i].org_id != 0 ||
+			    e->speakers[i].org_name != NULL)
+				x = join(ar, x, "; ", org_text(nm,
+				    e->speakers[i].org_id,
+				    e->speakers[i].org_name));
 			if (e->speakers[i].is_chair)
 				x = join(ar, x, " ", "(chair)");
 			add_line(ar, &s, x[0] != '\0' ? x : "(no name)");
@@ -454,32 +495,39 @@ view_piece(struct view *v, const char *op, const char *text)
 
 /*
  * Adds the words of one side (side DIFF_REMOVED: the old value, with
- * what went; DIFF_ADDED: the new one, with what came), merging runs of
- * unchanged words into one piece.
+ * what went; DIFF_ADDED: the new one, with what came) as pieces, each a
+ * run of unchanged or of changed words, copied once.  The other side's
+ * pieces are skipped, so "a b" -> "c d" shows as one piece on each side.
  */
 static void
 view_words(struct view *v, struct arena *ar, const char *name,
     const struct diff *d, enum diff_op side)
 {
-	const char	*run = NULL;
-	size_t		 i;
+	enum diff_op	 op;
+	char		*run;
+	size_t		 i, j, k, len;
 
 	view_push(v, name);
-	for (i = 0; i < d->n; i++) {
-		if (d->v[i].op == DIFF_SAME) {
-			run = run == NULL ? d->v[i].text :
-			    arena_printf(ar, "%s%s", run, d->v[i].text);
+	for (i = 0; i < d->n; i = j) {
+		if ((op = d->v[i].op) != DIFF_SAME && op != side) {
+			j = i + 1;
 			continue;
 		}
-		if (d->v[i].op != side)
-			continue;
-		if (run != NULL)
-			view_piece(v, "same", run);
-		run = NULL;
-		view_piece(v, diff_op_names[side], d->v[i].text);
+		/* The run: pieces of op, and of the other side, from i. */
+		for (j = i, len = 0; j < d->n; j++)
+			if (d->v[j].op == op)
+				len += d->v[j].len;
+			else if (d->v[j].op == DIFF_SAME || d->v[j].op == side)
+				break;
+		run = arena_alloc(ar, len + 1);
+		for (k = i, len = 0; k < j; k++)
+			if (d->v[k].op == op) {
+				memcpy(run + len, d->v[k].text, d->v[k].len);
+				len += d->v[k].len;
+			}
+		run[len] = '\0';
+		view_piece(v, diff_op_names[op], run);
 	}
-	if (run != NULL)
-		view_piece(v, "same", run);
 	view_pop(v);
 }
 
@@ -540,7 +588,7 @@ view_lines(struct view *v, struct arena *ar, const struct diff *d)
 /*
  * Adds <field> for field f with its old text x and new text y: only its
  * name when unchanged (nothing at all when empty in both), else the
- * difference by words (both one line) or by lines.
+ * difference by words (both one short line) or by lines.
  */
 static void
 view_field(struct view *v, struct arena *ar, enum field f, const char *x,
@@ -560,7 +608,8 @@ view_field(struct view *v, struct arena *ar, enum field f, const char *x,
 		return;
 	}
 	view_attr(v, "changed", "1");
-	if (strpbrk(x, "\r\n") == NULL && strpbrk(y, "\r\n") == NULL) {
+	if (strpbrk(x, "\r\n") == NULL && strpbrk(y, "\r\n") == NULL &&
+	    strlen(x) <= WORDS_MAX && strlen(y) <= WORDS_MAX) {
 		diff_words(ar, x, y, 0, &d);
 		view_attr(v, "mode", "words");
 		if (x[0] == '\0')
@@ -610,6 +659,8 @@ rev_load(struct admin *a, struct out *o, long long id, struct revision *r,
 		    "damaged.", r->version));
 		return -1;
 	}
+	if (db_revision_resolve(a->site->db, a->r->arena, e) == -1)
+		return 500;
 	return 0;
 }
 
@@ -676,7 +727,9 @@ drop_missing(struct admin *a, struct item_edit *e)
 	int			 rc;
 
 	for (i = n = 0; i < e->mediac; i++) {
-		if ((rc = db_edit_file_get(a->site->db, a->r->arena,
+		rc = 0;
+		if (e->media[i].media_id != 0 &&
+		    (rc = db_edit_file_get(a->site->db, a->r->arena,
 		    e->media[i].media_id, &file)) == -1)
 			return -1;
 		if (rc == 1)
@@ -700,8 +753,10 @@ drop_missing(struct admin *a, struct item_edit *e)
 	}
 	e->sigc = n;
 	for (i = 0; i < e->speakerc; i++)
-		if (e->speakers[i].org_id != 0 &&
-		    org_name(&nm, e->speakers[i].org_id) == NULL) {
+		if ((e->speakers[i].org_id != 0 &&
+		    org_name(&nm, e->speakers[i].org_id) == NULL) ||
+		    (e->speakers[i].org_id == 0 &&
+		    e->speakers[i].org_name != NULL)) {
 			e->speakers[i].org_id = 0;
 			dropped++;
 		}
@@ -769,8 +824,8 @@ admin_revision_restore_post(struct admin *a, struct out *o)
 		return 500;
 	note = dropped == 0 ?
 	    arena_printf(a->r->arena, "Restored revision %lld", r.version) :
-	    arena_printf(a->r->arena, "Restored revision %lld (without %lld "
-	    "links to files or organisations that no longer exist)",
+	    arena_printf(a->r->arena, "Restored revision %lld; left out "
+	    "%lld link(s) to files or organisations that no longer exist",
 	    r.version, dropped);
 
 	db_edit_set_host(a->site->cfg->base_url);

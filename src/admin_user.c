@@ -97,7 +97,10 @@ admin_only(struct admin *a, struct out *o)
 	    "Only administrators may manage users.");
 }
 
-/* Returns 1 if s is a login: [a-z0-9._-], LOGIN_MIN to LOGIN_MAX. */
+/*
+ * Returns 1 if s is a login: LOGIN_MIN to LOGIN_MAX of [a-z0-9._-],
+ * starting with a letter or digit (as `broadside user add` wants).
+ */
 static int
 login_ok(const char *s)
 {
@@ -106,7 +109,8 @@ login_ok(const char *s)
 	if (s == NULL)
 		return 0;
 	n = strlen(s);
-	if (n < LOGIN_MIN || n > LOGIN_MAX)
+	if (n < LOGIN_MIN || n > LOGIN_MAX || s[0] == '.' || s[0] == '_' ||
+	    s[0] == '-')
 		return 0;
 	for (i = 0; i < n; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') ||
@@ -339,7 +343,8 @@ admin_user_new_post(struct admin *a, struct out *o)
 	f.login = admin_form(a, "login");
 	if (!login_ok(f.login))
 		err_add(&e, "login", "Choose a login of 2 to 64 lowercase "
-		    "letters, digits, '.', '_' or '-'.");
+		    "letters, digits, '.', '_' or '-', starting with a letter "
+		    "or digit.");
 	user_form_read(a, &f, &e);
 	f.disabled = 0;
 	pw = admin_form(a, "password");
@@ -456,6 +461,30 @@ change(struct admin *a, const char **s, const char *what, const char *old,
 	    (*s)[0] != '\0' ? "; " : "", what, old, new);
 }
 
+/*
+ * The other forms of a user's page, by their field "action": only
+ * "totp-off", for someone who lost both their phone and their recovery
+ * codes (they sign in with the password and set it up again).
+ */
+static int
+user_action(struct admin *a, struct out *o, const struct user *u,
+    const char *action)
+{
+	if (strcmp(action, "totp-off") != 0) {
+		log_warnx("user %lld: unknown action", u->id);
+		return admin_error(a, o, 400, "The form asked for something "
+		    "this page does not do.");
+	}
+	if (u->totp_len > 0) {
+		if (db_user_totp_off(a->site->db, u->id) == -1)
+			return 500;
+		admin_audit(a, "totp-off", "user", u->id, "Two-step sign-in "
+		    "of %s turned off by an administrator", u->login);
+	}
+	return admin_redirect(a, arena_printf(a->r->arena,
+	    "/admin/users/%lld?done=totp-off", u->id));
+}
+
 int
 admin_user_edit_post(struct admin *a, struct out *o)
 {
@@ -463,7 +492,7 @@ admin_user_edit_post(struct admin *a, struct out *o)
 	struct user	 u, nu;
 	struct user_form f;
 	struct errs	 e;
-	const char	*detail = "", *oldlangs, *newlangs;
+	const char	*detail = "", *oldlangs, *newlangs, *action;
 	long long	 admins;
 	int		 rc, was_admin, stays_admin;
 
@@ -474,6 +503,8 @@ admin_user_edit_post(struct admin *a, struct out *o)
 		return 500;
 	if (rc == 0)
 		return admin_error(a, o, 404, "There is no such user.");
+	if ((action = admin_form(a, "action")) != NULL)
+		return user_action(a, o, &u, action);
 	memset(&f, 0, sizeof(f));
 	memset(&e, 0, sizeof(e));
 	user_form_read(a, &f, &e);
@@ -510,7 +541,8 @@ admin_user_edit_post(struct admin *a, struct out *o)
 		return 500;
 	if (rc == 1) {
 		/* Someone else demoted the other administrators meanwhile. */
-		err_add(&e, "role", "This would leave no active administrator.");
+		err_add(&e, "role", "This would leave no active "
+		    "administrator.");
 		a->r->resp.status = 422;
 		return edit_page(a, o, &u, &f, &e);
 	}
@@ -805,8 +837,8 @@ key_grouped(struct admin *a, const char *b32)
  */
 static int
 totp_page(struct admin *a, struct out *o, const char *state,
-    const unsigned char *key, size_t keylen, char (*codes)[AUTH_RECOVERY_LEN + 1],
-    size_t ncodes, const struct errs *e)
+    const unsigned char *key, size_t keylen,
+    char (*codes)[AUTH_RECOVERY_LEN + 1], size_t ncodes, const struct errs *e)
 {
 	struct view	*v;
 	const char	*issuer, *uri;

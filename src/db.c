@@ -789,6 +789,14 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_REV_GET] = "SELECT " REV_COLS ", r.snapshot FROM revisions r "
 	"LEFT JOIN users u ON u.id = r.user_id "
 	"WHERE r.id = ? AND r.item_id = ?",
+	/* The importer's snapshots name files and organisations. */
+	[STMT_REV_FILE_BY_NAME] = "SELECT id FROM media "
+	"WHERE original_name = ? ORDER BY id LIMIT 1",
+	[STMT_REV_ORG_BY_SLUG] = "SELECT id, name FROM organisations "
+	"WHERE slug = ?",
+	/* A tag's name now, from its name or (the importer's) its slug. */
+	[STMT_REV_TAG_NAME] = "SELECT id, name FROM tags WHERE lang = ? "
+	"AND (name = ? OR slug = ?) ORDER BY name = ? DESC, id LIMIT 1",
 	/* db_media.c */
 	[STMT_ADM_MEDIA_FIRST] = "SELECT 1",
 	[STMT_MED_INSERT] =
@@ -906,9 +914,10 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_USR_AUDIT_LIST] =
 	"SELECT a.id, a.at, a.user_id, u.login, u.display_name, "
 	"a.client_addr, a.action, a.object_type, a.object_id, a.detail, "
-	"i.title FROM audit_log a "
+	"COALESCE(i.title, ou.login) FROM audit_log a "
 	"LEFT JOIN users u ON u.id = a.user_id "
 	"LEFT JOIN items i ON a.object_type = 'item' AND i.id = a.object_id "
+	"LEFT JOIN users ou ON a.object_type = 'user' AND ou.id = a.object_id "
 	"WHERE (? = 0 OR a.user_id = ?) AND (? IS NULL OR a.action = ?) "
 	"ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
 	[STMT_USR_AUDIT_COUNT] =
@@ -968,7 +977,7 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id, lang, slug, name FROM tags WHERE lang = ? AND name = ? "
 	"ORDER BY id LIMIT 1",
 	[STMT_PREVIEW_ITEM] =
-	"SELECT id, COALESCE(author_id, 0), status, lang, title FROM items "
+	"SELECT id, author_id, status, lang, title FROM items "
 	"WHERE id = ?",
 };
 

@@ -440,8 +440,10 @@ db_org_update(struct db *db, long long id, const char *name,
 {
 	struct db_params p;
 	struct db_row	 row;
+	struct arena	*a;
 	int		 rc = -1, tx = 0, found;
 
+	a = arena_new();
 	if (db_tx_begin(db) == -1)
 		goto out;
 	tx = 1;
@@ -450,7 +452,7 @@ db_org_update(struct db *db, long long id, const char *name,
 	db_param_int(&p, id);
 	if (db_exec(db, STMT_ADM_ORG_GET, &p) == -1)
 		goto out;
-	found = db_fetch(db, STMT_ADM_ORG_GET, NULL, &row);
+	found = db_fetch(db, STMT_ADM_ORG_GET, a, &row);
 	db_done(db, STMT_ADM_ORG_GET);
 	if (found != 1) {
 		rc = found;
@@ -480,5 +482,6 @@ db_org_update(struct db *db, long long id, const char *name,
 out:
 	if (tx)
 		db_tx_rollback(db);
+	arena_free(a);
 	return rc;
 }

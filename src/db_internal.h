@@ -191,6 +191,9 @@ enum	stmt {
 	STMT_REV_LIST,
 	STMT_REV_COUNT,
 	STMT_REV_GET,
+	STMT_REV_FILE_BY_NAME,
+	STMT_REV_ORG_BY_SLUG,
+	STMT_REV_TAG_NAME,
 	/* db_media.c: uploads and the library. */
 	STMT_ADM_MEDIA_FIRST,
 	STMT_MED_INSERT,

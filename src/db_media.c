@@ -203,7 +203,8 @@ use_from_row(void *elem, const struct db_row *r)
 	    STATUS__MAX;
 	u->role = MEDIA__MAX;
 	for (role = 0; role < MEDIA__MAX; role++)
-		if (r->v[5].s != NULL && strcmp(r->v[5].s, use_roles[role]) == 0)
+		if (r->v[5].s != NULL &&
+		    strcmp(r->v[5].s, use_roles[role]) == 0)
 			u->role = role;
 	u->own_text = r->v[6].i != 0;
 }

@@ -48,7 +48,7 @@ struct	media_use {
 	const char	*title;
 	enum item_status status;
 	enum media_role	 role;
-	int		 own_text;	/* the item's text replaces the file's */
+	int		 own_text;	/* the item has texts of its own */
 };
 
 /*

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "db_internal.h"
 #include "db_revision.h"
+#include "item_edit.h"
 
 /* Fills r from a row of REV_COLS (db.c), and the snapshot if present. */
 static void
@@ -86,4 +87,70 @@ db_revision_get(struct db *db, struct arena *a, long long item_id,
 out:
 	db_done(db, STMT_REV_GET);
 	return rc;
+}
+
+/*
+ * Runs s, a lookup by key (STMT_REV_TAG_NAME: in language lang), and
+ * sets *id, and *name if the statement gives one, from its row.  Returns
+ * 1, 0 (none: *id 0) or -1.
+ */
+static int
+lookup(struct db *db, struct arena *a, enum stmt s, const char *lang,
+    const char *key, long long *id, const char **name)
+{
+	struct db_params p;
+	struct db_row	 row;
+	int		 rc = -1;
+
+	*id = 0;
+	db_params_init(&p);
+	if (s == STMT_REV_TAG_NAME) {
+		db_param_str(&p, lang);
+		db_param_str(&p, key);
+		db_param_str(&p, key);
+	}
+	db_param_str(&p, key);
+	if (db_exec(db, s, &p) == -1)
+		goto out;
+	if ((rc = db_fetch(db, s, a, &row)) == 1) {
+		*id = row.v[0].i;
+		if (name != NULL && row.n > 1 && row.v[1].s != NULL)
+			*name = row.v[1].s;
+	}
+out:
+	db_done(db, s);
+	return rc;
+}
+
+int
+db_revision_resolve(struct db *db, struct arena *a, struct item_edit *e)
+{
+	long long	 id;
+	size_t		 i;
+
+	for (i = 0; i < e->tagc; i++)
+		if (lookup(db, a, STMT_REV_TAG_NAME, e->lang, e->tags[i], &id,
+		    &e->tags[i]) == -1)
+			return -1;
+	for (i = 0; i < e->mediac; i++)
+		if (e->media[i].media_id == 0 &&
+		    e->media[i].original_name != NULL &&
+		    lookup(db, a, STMT_REV_FILE_BY_NAME, NULL,
+		    e->media[i].original_name, &e->media[i].media_id,
+		    NULL) == -1)
+			return -1;
+	for (i = 0; i < e->sigc; i++)
+		if (e->sigs[i].org_id == 0 && e->sigs[i].org_name != NULL &&
+		    lookup(db, a, STMT_REV_ORG_BY_SLUG, NULL,
+		    e->sigs[i].org_name, &e->sigs[i].org_id,
+		    &e->sigs[i].org_name) == -1)
+			return -1;
+	for (i = 0; i < e->speakerc; i++)
+		if (e->speakers[i].org_id == 0 &&
+		    e->speakers[i].org_name != NULL &&
+		    lookup(db, a, STMT_REV_ORG_BY_SLUG, NULL,
+		    e->speakers[i].org_name, &e->speakers[i].org_id,
+		    &e->speakers[i].org_name) == -1)
+			return -1;
+	return 0;
 }

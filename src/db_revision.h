@@ -11,6 +11,7 @@
 
 struct	arena;
 struct	db;
+struct	item_edit;
 
 /* One saved state of an item. */
 struct	revision {
@@ -39,5 +40,16 @@ int	 db_revision_count(struct db *, long long item_id, long long *);
  */
 int	 db_revision_get(struct db *, struct arena *, long long item_id,
 	    long long id, struct revision *);
+
+/*
+ * Makes a parsed snapshot speak as the database does now.  Tags become
+ * the name of the tag of that name or (the importer's snapshots: see
+ * item_snapshot.c) slug in the item's language; files and organisations
+ * named without an id get the id they have now, a file by its original
+ * name, an organisation by its slug (and its name into org_name).  What
+ * is not found is left as it is (id 0).  Strings live in the arena.
+ * Returns 0 or -1.
+ */
+int	 db_revision_resolve(struct db *, struct arena *, struct item_edit *);
 
 #endif /* !DB_REVISION_H */

@@ -19,7 +19,7 @@ struct	db;
 
 /* A user as the users page lists them. */
 struct	user_summary {
-	struct user	 user;		/* no hash, no key: totp_len is 1 if on */
+	struct user	 user;		/* no hash or key; totp_len 1 if on */
 	time_t		 last_login;	/* newest complete session, 0: never */
 };
 
@@ -42,7 +42,7 @@ struct	audit_entry {
 	const char	*action;	/* "login", "publish" ... */
 	const char	*object_type;	/* NULL: none */
 	long long	 object_id;
-	const char	*object_title;	/* an item's current title, or NULL */
+	const char	*object_title;	/* an item's title, a user's login */
 	const char	*detail;
 };
 

@@ -12,7 +12,15 @@
  *
  * jansson builds and escapes the text; nothing is concatenated here.  It
  * also rejects strings that are not UTF-8 and, when parsing, "\u0000".
- * This module owns no state and does no I/O.
+ * Revisions written by the importer (db_import.c, for items of `broadside
+ * import`) have an older shape: organisations by slug ("org"), files by
+ * original name ("file"), the event's fields inside an "event" object,
+ * "interpretation" and "chair".  The parser reads those too and leaves
+ * what only the database can resolve as names with a zero id
+ * (db_revision_resolve() looks them up).
+ *
+ * This module owns no state, does no I/O and does not log: its callers
+ * (db_edit.c, admin_revision.c) know which item failed and log that.
  */
 #include "config.h"
 
@@ -26,7 +34,6 @@
 
 #include "arena.h"
 #include "item_edit.h"
-#include "log.h"
 #include "tz.h"
 
 const char *const item_status_names[STATUS__MAX] = {
@@ -241,7 +248,7 @@ snap_event(json_t *root, const struct item_edit *e)
 /*
  * Writes e as a snapshot: the content fields in a fixed order, then the
  * relations, then (for events, or when any is set) the event fields.
- * Returns a new string in the arena, or NULL (logged) if e holds text
+ * Returns a new string in the arena, or NULL if e holds text
  * that is not UTF-8, an unknown enum value, or memory ran out.
  */
 char *
@@ -250,10 +257,8 @@ item_snapshot_json(struct arena *arena, const struct item_edit *e)
 	json_t	*root;
 	char	*s = NULL, *ret = NULL;
 
-	if (e->kind >= KIND__MAX || e->status >= STATUS__MAX) {
-		log_warnx("item %lld: bad kind or status", e->id);
+	if (e->kind >= KIND__MAX || e->status >= STATUS__MAX)
 		return NULL;
-	}
 	if ((root = json_object()) == NULL)
 		goto out;
 	if (jstr(root, "kind", kind_names[e->kind]) == -1 ||
@@ -278,9 +283,6 @@ item_snapshot_json(struct arena *arena, const struct item_edit *e)
 		goto out;
 	ret = arena_strdup(arena, s);
 out:
-	if (ret == NULL)
-		log_warnx("item %lld: cannot build the snapshot (text that "
-		    "is not UTF-8?)", e->id);
 	free(s);
 	json_decref(root);
 	return ret;
@@ -344,7 +346,10 @@ gtime(const json_t *o, const char *key, time_t *v)
 	return 0;
 }
 
-/* A YYYY-MM-DD date as 00:00 UTC of that day, or null for 0. */
+/*
+ * A YYYY-MM-DD date as 00:00 UTC of that day, or null for 0.  An instant
+ * (the importer's form) gives 00:00 UTC of its day.
+ */
 static int
 gdate(const json_t *o, const char *key, time_t *v)
 {
@@ -361,11 +366,51 @@ gdate(const json_t *o, const char *key, time_t *v)
 	s = json_string_value(x);
 	if (s[0] == '\0')
 		return 0;
-	if (strlen(s) != 10 ||
-	    (size_t)snprintf(buf, sizeof(buf), "%sT00:00:00Z", s) >=
-	    sizeof(buf) || (t = tz_parse_utc(buf)) == -1)
+	if (strlen(s) == 10) {
+		if ((size_t)snprintf(buf, sizeof(buf), "%sT00:00:00Z", s) >=
+		    sizeof(buf) || (t = tz_parse_utc(buf)) == -1)
+			return -1;
+	} else if ((t = tz_parse_utc(s)) == -1)
 		return -1;
-	*v = t;
+	*v = t - (t % 86400 + 86400) % 86400;
+	return 0;
+}
+
+/*
+ * A reference by id (key_id) or, in the importer's snapshots, by name
+ * (key_name): sets *id, or *id 0 and *name.  Neither is an error only if
+ * optional.  Returns 0 or -1.
+ */
+static int
+gref(struct arena *arena, const json_t *o, const char *key_id,
+    const char *key_name, int optional, long long *id, const char **name)
+{
+	*name = NULL;
+	if (gid(o, key_id, id) == -1)
+		return -1;
+	if (*id != 0)
+		return 0;
+	if (gstr(arena, o, key_name, 1, name) == -1)
+		return -1;
+	if (*name != NULL && (*name)[0] == '\0')
+		*name = NULL;
+	return *name != NULL || optional ? 0 : -1;
+}
+
+/* A boolean under key or, in the importer's snapshots, under alias. */
+static int
+gbool(const json_t *o, const char *key, const char *alias, int *v)
+{
+	const json_t	*x;
+
+	*v = 0;
+	if ((x = json_object_get(o, key)) == NULL)
+		x = json_object_get(o, alias);
+	if (x == NULL || json_is_null(x))
+		return 0;
+	if (!json_is_boolean(x))
+		return -1;
+	*v = json_is_true(x);
 	return 0;
 }
 
@@ -434,8 +479,8 @@ parse_media(struct arena *arena, const json_t *root, struct item_edit *e)
 	e->media = arena_calloc(arena, n, sizeof(*e->media));
 	for (i = 0; i < n; i++) {
 		m = json_array_get(arr, i);
-		if (gid(m, "media_id", &e->media[i].media_id) == -1 ||
-		    e->media[i].media_id == 0 ||
+		if (gref(arena, m, "media_id", "file", 0,
+		    &e->media[i].media_id, &e->media[i].original_name) == -1 ||
 		    gstr(arena, m, "role", 0, &role) == -1 ||
 		    (e->media[i].role = role_from_name(role)) == MEDIA__MAX ||
 		    gstr(arena, m, "alt", 1, &e->media[i].alt) == -1 ||
@@ -459,8 +504,8 @@ parse_sigs(struct arena *arena, const json_t *root, struct item_edit *e)
 	e->sigs = arena_calloc(arena, n, sizeof(*e->sigs));
 	for (i = 0; i < n; i++) {
 		s = json_array_get(arr, i);
-		if (gid(s, "org_id", &e->sigs[i].org_id) == -1 ||
-		    e->sigs[i].org_id == 0 ||
+		if (gref(arena, s, "org_id", "org", 0, &e->sigs[i].org_id,
+		    &e->sigs[i].org_name) == -1 ||
 		    gstr(arena, s, "role", 0, &e->sigs[i].role) == -1 ||
 		    gdate(s, "signed_on", &e->sigs[i].signed_on) == -1)
 			return -1;
@@ -470,13 +515,13 @@ parse_sigs(struct arena *arena, const json_t *root, struct item_edit *e)
 }
 
 static int
-parse_speakers(struct arena *arena, const json_t *root, struct item_edit *e)
+parse_speakers(struct arena *arena, const json_t *ev, struct item_edit *e)
 {
-	const json_t	*arr, *s, *chair;
+	const json_t	*arr, *s;
 	size_t		 i, n;
 	int		 bad = 0;
 
-	if ((arr = garr(root, "speakers", &n, &bad)) == NULL)
+	if ((arr = garr(ev, "speakers", &n, &bad)) == NULL)
 		return bad ? -1 : 0;
 	e->speakers = arena_calloc(arena, n, sizeof(*e->speakers));
 	for (i = 0; i < n; i++) {
@@ -484,24 +529,53 @@ parse_speakers(struct arena *arena, const json_t *root, struct item_edit *e)
 		if (gstr(arena, s, "name", 0, &e->speakers[i].name) == -1 ||
 		    gstr(arena, s, "role", 0, &e->speakers[i].role) == -1 ||
 		    gstr(arena, s, "part", 0, &e->speakers[i].part) == -1 ||
-		    gid(s, "org_id", &e->speakers[i].org_id) == -1)
+		    gref(arena, s, "org_id", "org", 1,
+		    &e->speakers[i].org_id, &e->speakers[i].org_name) == -1 ||
+		    gbool(s, "is_chair", "chair", &e->speakers[i].is_chair) == -1)
 			return -1;
-		if ((chair = json_object_get(s, "is_chair")) != NULL &&
-		    !json_is_null(chair)) {
-			if (!json_is_boolean(chair))
-				return -1;
-			e->speakers[i].is_chair = json_is_true(chair);
-		}
 	}
 	e->speakerc = n;
 	return 0;
 }
 
 /*
+ * The event's fields, at the top level or (the importer's snapshots) in
+ * an "event" object.
+ */
+static int
+parse_event(struct arena *arena, const json_t *root, struct item_edit *e)
+{
+	const json_t	*ev;
+	const char	*interp = "interpreted";
+
+	if ((ev = json_object_get(root, "event")) != NULL &&
+	    !json_is_null(ev)) {
+		if (!json_is_object(ev))
+			return -1;
+		interp = "interpretation";
+	} else
+		ev = root;
+	if (gtime(ev, "starts_at", &e->starts_at) == -1 ||
+	    gtime(ev, "ends_at", &e->ends_at) == -1 ||
+	    gstr(arena, ev, "tz", 1, &e->tz) == -1 ||
+	    gstr(arena, ev, "location", 1, &e->location) == -1 ||
+	    gstr(arena, ev, "online_url", 1, &e->online_url) == -1 ||
+	    gstr(arena, ev, "registration_url", 1,
+	    &e->registration_url) == -1 ||
+	    gstrs(arena, ev, "spoken", &e->spoken, &e->spokenc) == -1 ||
+	    gstrs(arena, ev, interp, &e->interpreted,
+	    &e->interpretedc) == -1 ||
+	    parse_speakers(arena, ev, e) == -1)
+		return -1;
+	return 0;
+}
+
+/*
  * Reads a snapshot into e, zeroed first; strings and arrays live in the
  * arena.  Keys it does not know are ignored and missing ones keep their
- * zero value, so older snapshots still load.  Returns 0, or -1 (logged)
- * if json is not a JSON object with a known kind and a language, or a
+ * zero value, so older snapshots still load; so do the importer's (see
+ * above): a file or organisation it names has id 0 and its name in
+ * original_name or org_name.  Returns 0, or -1 if json is not a JSON object with a known kind and a language, or a
  * key has a value of the wrong type or spelling.
  */
 int
@@ -515,11 +589,8 @@ item_snapshot_parse(struct arena *arena, const char *json,
 
 	memset(e, 0, sizeof(*e));
 	if (json == NULL ||
-	    (root = json_loads(json, JSON_REJECT_DUPLICATES, &err)) == NULL) {
-		log_warnx("not a snapshot: %s", json == NULL ? "no text" :
-		    err.text);
+	    (root = json_loads(json, JSON_REJECT_DUPLICATES, &err)) == NULL)
 		return -1;
-	}
 	if (!json_is_object(root))
 		goto out;
 	if (gstr(arena, root, "kind", 1, &kind) == -1 || kind == NULL ||
@@ -546,24 +617,12 @@ item_snapshot_parse(struct arena *arena, const char *json,
 	    gstrs(arena, root, "tags", &e->tags, &e->tagc) == -1 ||
 	    parse_media(arena, root, e) == -1 ||
 	    parse_sigs(arena, root, e) == -1 ||
-	    gtime(root, "starts_at", &e->starts_at) == -1 ||
-	    gtime(root, "ends_at", &e->ends_at) == -1 ||
-	    gstr(arena, root, "tz", 1, &e->tz) == -1 ||
-	    gstr(arena, root, "location", 1, &e->location) == -1 ||
-	    gstr(arena, root, "online_url", 1, &e->online_url) == -1 ||
-	    gstr(arena, root, "registration_url", 1,
-	    &e->registration_url) == -1 ||
-	    gstrs(arena, root, "spoken", &e->spoken, &e->spokenc) == -1 ||
-	    gstrs(arena, root, "interpreted", &e->interpreted,
-	    &e->interpretedc) == -1 ||
-	    parse_speakers(arena, root, e) == -1)
+	    parse_event(arena, root, e) == -1)
 		goto out;
 	rc = 0;
 out:
-	if (rc == -1) {
-		log_warnx("not a snapshot: a missing or malformed field");
+	if (rc == -1)
 		memset(e, 0, sizeof(*e));
-	}
 	json_decref(root);
 	return rc;
 }

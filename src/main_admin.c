@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "admin.h"
+#include "admin_edit.h"
 #include "broadside.h"
 #include "cfg.h"
 #include "db.h"
@@ -98,6 +99,8 @@ main(int argc, char *argv[])
 	if ((cfg = cfg_load(cfg_default_path(cfgpath))) == NULL)
 		goto out;
 	site.cfg = cfg;
+	/* Entry ids minted at first publication name the site's host. */
+	db_edit_set_host(cfg->base_url);
 	if ((tmpl = render_load(cfg->templates_dir)) == NULL) {
 		log_warnx("%s: templates do not compile, not starting",
 		    cfg->templates_dir);

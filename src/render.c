@@ -55,6 +55,7 @@ static const char *const tmpl_names[] = {
 	"admin-users",	/* admin-users.xsl: users (administrators) */
 	"admin-account", /* admin-account.xsl: own password, sessions, TOTP */
 	"admin-audit",	/* admin-audit.xsl: audit log, settings */
+	"admin-preview", /* admin-preview.xsl: preview links */
 };
 #define TMPL_MAX	(sizeof(tmpl_names) / sizeof(tmpl_names[0]))
 

@@ -4,7 +4,8 @@
     /page/audit[@page @pages @total @action @user]
         actions/action, users/user[@id @login] (the filters' choices),
         entry[@id @user-id @login @object-type @object-id]
-            at, who, addr, action, object-title, detail
+            at, who, addr, action, object-title (an item's title or a
+            user's login), detail
   or
     /page/settings/setting[@name @kind @min @max @value @effective
         @source @default @default-source] updated, updated-by
@@ -144,7 +145,12 @@
                 <xsl:when test="@object-type = 'user'">
                   <a href="{$site/base-url}/admin/users/{@object-id}">
                     <xsl:text>User </xsl:text>
-                    <xsl:value-of select="@object-id"/>
+                    <xsl:choose>
+                      <xsl:when test="object-title">
+                        <xsl:value-of select="object-title"/>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:value-of select="@object-id"/></xsl:otherwise>
+                    </xsl:choose>
                   </a>
                 </xsl:when>
                 <xsl:when test="@object-type">

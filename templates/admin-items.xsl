@@ -91,6 +91,7 @@
   <xsl:param name="caption"/>
   <xsl:param name="when" select="'updated'"/>
   <xsl:param name="author" select="true()"/>
+  <xsl:param name="actions" select="false()"/>
   <table class="data items">
     <caption><xsl:copy-of select="$caption"/></caption>
     <thead>
@@ -108,6 +109,9 @@
             <xsl:otherwise>Last change</xsl:otherwise>
           </xsl:choose>
         </th>
+        <xsl:if test="$actions">
+          <th scope="col">Actions</th>
+        </xsl:if>
       </tr>
     </thead>
     <tbody>
@@ -174,6 +178,11 @@
               <xsl:with-param name="t" select="updated[$when = 'updated'] | published[$when = 'published']"/>
             </xsl:call-template>
           </td>
+          <xsl:if test="$actions">
+            <td class="actions">
+              <xsl:call-template name="archived-actions"/>
+            </td>
+          </xsl:if>
         </tr>
       </xsl:for-each>
     </tbody>
@@ -292,6 +301,7 @@
     <xsl:when test="item">
       <xsl:call-template name="item-table">
         <xsl:with-param name="rows" select="item"/>
+        <xsl:with-param name="actions" select="filter/@status = 'archived'"/>
         <xsl:with-param name="caption">
           <xsl:value-of select="@total"/>
           <xsl:choose>
@@ -323,6 +333,35 @@
         </xsl:if>
       </ul>
     </nav>
+  </xsl:if>
+</xsl:template>
+
+<!--
+  Buttons for an archived row: editors restore it as a draft, and an
+  administrator deletes it for good.  The title, hidden but read out,
+  says which item each button is for.
+-->
+<xsl:template name="archived-actions">
+  <xsl:if test="@status = 'archived' and ($me/@role = 'admin' or $me/@role = 'editor')">
+    <form method="post" action="{$site/base-url}/admin/items/{@id}/status" class="inline">
+      <xsl:call-template name="csrf-field"/>
+      <input type="hidden" name="to" value="draft"/>
+      <input type="hidden" name="version" value="{@version}"/>
+      <button type="submit">
+        <xsl:text>Restore as draft</xsl:text>
+        <span class="visually-hidden">: <xsl:value-of select="title"/></span>
+      </button>
+    </form>
+    <xsl:if test="$me/@role = 'admin'">
+      <xsl:text> </xsl:text>
+      <form method="post" action="{$site/base-url}/admin/items/{@id}/purge" class="inline">
+        <xsl:call-template name="csrf-field"/>
+        <button type="submit" class="danger">
+          <xsl:text>Delete for good</xsl:text>
+          <span class="visually-hidden">: <xsl:value-of select="title"/></span>
+        </button>
+      </form>
+    </xsl:if>
   </xsl:if>
 </xsl:template>
 

@@ -251,7 +251,7 @@
     <xsl:call-template name="input">
       <xsl:with-param name="name" select="'login'"/>
       <xsl:with-param name="label" select="'Login'"/>
-      <xsl:with-param name="hint" select="'2 to 64 lowercase letters, digits, dots, hyphens or underscores; it cannot be changed later.'"/>
+      <xsl:with-param name="hint" select="'2 to 64 lowercase letters, digits, dots, hyphens or underscores, starting with a letter or digit; it cannot be changed later.'"/>
       <xsl:with-param name="value" select="$f/@login"/>
       <xsl:with-param name="required" select="'1'"/>
       <xsl:with-param name="maxlength" select="'64'"/>
@@ -392,6 +392,17 @@
       </xsl:choose>
     </dd>
   </dl>
+
+  <xsl:if test="@totp">
+    <form method="post" action="{$site/base-url}/admin/users/{@id}" class="totp-off">
+      <xsl:call-template name="csrf-field"/>
+      <input type="hidden" name="action" value="totp-off"/>
+      <p class="hint" id="h-totp-off">For someone who has lost both their
+      phone and their recovery codes: they can then sign in with their
+      password alone, and should set two-step sign-in up again.</p>
+      <p><button type="submit" class="danger" aria-describedby="h-totp-off">Turn off their two-step sign-in</button></p>
+    </form>
+  </xsl:if>
 
   <xsl:for-each select="throttle">
     <div class="warning" role="status">

@@ -344,6 +344,73 @@ test_bad_input(void)
 	arena_free(ar);
 }
 
+/* The importer's snapshots (db_import.c): names instead of ids. */
+static void
+test_import_format(void)
+{
+	struct arena		*ar = arena_new();
+	struct item_edit	 b;
+	const char		*js =
+	    "{\"body_md\":\"Text\\n\",\"byline\":null,\"entry_id\":\"tag:x\","
+	    "\"event\":{\"ends_at\":\"2021-07-21T15:30:00Z\","
+	    "\"interpretation\":[\"fr\"],\"location\":\"Online\","
+	    "\"online_url\":null,\"registration_url\":null,"
+	    "\"speakers\":[{\"chair\":true,\"name\":\"Ana\","
+	    "\"org\":\"water-alliance\",\"part\":\"\",\"role\":\"\"},"
+	    "{\"chair\":false,\"name\":\"Kofi\",\"org\":null,"
+	    "\"part\":\"Close\",\"role\":\"Chair\"}],"
+	    "\"spoken\":[\"en\"],\"starts_at\":\"2021-07-21T14:00:00Z\","
+	    "\"tz\":\"Europe/Paris\"},"
+	    "\"group\":\"webinar-2021\",\"hashtag\":null,\"id\":7,"
+	    "\"kind\":\"event\",\"lang\":\"en\","
+	    "\"media\":[{\"alt\":\"A\",\"caption\":null,\"credit\":null,"
+	    "\"file\":\"river.jpg\",\"role\":\"hero\"}],"
+	    "\"published_at\":\"2021-06-01T09:00:00Z\","
+	    "\"signatories\":[{\"org\":\"water-alliance\",\"role\":\"x\","
+	    "\"signed_on\":\"2021-06-30T00:00:00Z\"}],"
+	    "\"slug\":\"webinar\",\"status\":\"published\","
+	    "\"summary\":\"S\",\"tags\":[\"Water\"],\"title\":\"T\"}";
+
+	CHECK(item_snapshot_parse(ar, js, &b) == 0);
+	CHECK(b.kind == KIND_EVENT && b.status == STATUS_PUBLISHED);
+	CHECK(b.group_id == 0 && b.entry_id == NULL);
+	CHECK_STR(b.body_md, "Text\n");
+	CHECK(b.starts_at == T_START && b.ends_at == T_END);
+	CHECK_STR(b.tz, "Europe/Paris");
+	CHECK(b.spokenc == 1 && b.interpretedc == 1);
+	CHECK(b.speakerc == 2);
+	if (b.speakerc == 2) {
+		CHECK(b.speakers[0].is_chair == 1);
+		CHECK(b.speakers[0].org_id == 0);
+		CHECK_STR(b.speakers[0].org_name, "water-alliance");
+		CHECK(b.speakers[1].org_name == NULL);
+		CHECK_STR(b.speakers[1].part, "Close");
+	}
+	CHECK(b.mediac == 1);
+	if (b.mediac == 1) {
+		CHECK(b.media[0].media_id == 0);
+		CHECK_STR(b.media[0].original_name, "river.jpg");
+		CHECK(b.media[0].role == MEDIA_HERO);
+	}
+	CHECK(b.sigc == 1);
+	if (b.sigc == 1) {
+		CHECK(b.sigs[0].org_id == 0);
+		CHECK_STR(b.sigs[0].org_name, "water-alliance");
+		CHECK(b.sigs[0].signed_on == D_SIGN);
+	}
+	/* A signatory needs an id or a name; a date may be an instant. */
+	CHECK(item_snapshot_parse(ar, "{\"kind\":\"statement\",\"lang\":"
+	    "\"en\",\"signatories\":[{\"org\":\"\",\"role\":\"x\"}]}",
+	    &b) == -1);
+	CHECK(item_snapshot_parse(ar, "{\"kind\":\"statement\",\"lang\":"
+	    "\"en\",\"signatories\":[{\"org_id\":3,\"role\":\"x\","
+	    "\"signed_on\":\"2021-06-30T17:45:00Z\"}]}", &b) == 0);
+	CHECK(b.sigc == 1 && b.sigs[0].signed_on == D_SIGN);
+	CHECK(item_snapshot_parse(ar, "{\"kind\":\"event\",\"lang\":"
+	    "\"en\",\"event\":[]}", &b) == -1);
+	arena_free(ar);
+}
+
 static void
 test_status_names(void)
 {
@@ -364,6 +431,7 @@ main(void)
 	test_statement_round_trip();
 	test_minimal();
 	test_bad_input();
+	test_import_format();
 	test_status_names();
 	return CHECK_DONE();
 }

@@ -230,3 +230,16 @@ def path_of(location):
     """The path and query of an absolute Location."""
     u = urllib.parse.urlsplit(location)
     return u.path + ("?" + u.query if u.query else "")
+
+
+@pytest.fixture(autouse=True)
+def _clear_address_throttle(request):
+    """Every test client signs in from 127.0.0.1, so one module's failed
+    sign-ins would throttle the next module's: after each admin test the
+    address's failures are marked cleared (their record stays)."""
+    yield
+    if not request.node.module.__name__.startswith("test_admin"):
+        return
+    stack = request.getfixturevalue("stack")
+    stack.admin_sql("UPDATE login_attempts SET cleared = 1 WHERE "
+                    "success = 0 AND cleared = 0")

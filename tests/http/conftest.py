@@ -21,7 +21,7 @@ import requests
 sys.path.insert(0, os.path.dirname(__file__))
 from stack import Stack  # noqa: E402
 # The admin's fixtures, shared by every test_admin_* module.
-from adminlib import anon, signed_in, users  # noqa: E402,F401
+from adminlib import _clear_address_throttle, anon, signed_in, users  # noqa: E402,F401,E501
 
 SRCDIR = os.environ.get(
     "BROADSIDE_SRCDIR",

@@ -3,9 +3,14 @@ as the public page will show them, and partner preview links (valid,
 expired, revoked, unknown), which need no account, are read-only, and
 whose tokens are never stored."""
 
+import json
+import shutil
+import subprocess
+
 import requests
 
 from adminlib import doc, path_of
+from test_validity import vnu_jar
 
 # Sample items (sample/items/) that are not public.
 DRAFT = "draft-do-not-show"          # news, draft, no author
@@ -118,25 +123,37 @@ def test_preview_needs_a_session(anon, stack):
     assert path_of(r.headers["Location"]).startswith("/admin/login")
 
 
-def body_field(pairs):
-    """The name of the edit form's Markdown body field."""
-    for name, _ in pairs:
-        if name in ("body_md", "body"):
-            return name
-    raise AssertionError("no body field in %r" % [n for n, _ in pairs])
+EDIT_FORM = "//form[.//textarea[@name='body']]"
+
+
+def edit_form(client, path):
+    """The fields the edit form at path would send, as pairs."""
+    _, pairs = client.form_fields(path, EDIT_FORM)
+    return pairs
+
+
+def with_values(pairs, **values):
+    """pairs with the named fields' first values replaced (added if
+    missing)."""
+    out, seen = [], set()
+    for n, v in pairs:
+        if n in values and n not in seen:
+            out.append((n, values[n]))
+            seen.add(n)
+        else:
+            out.append((n, v))
+    out += [(n, v) for n, v in values.items() if n not in seen]
+    return out
 
 
 def test_preview_of_unsaved_form_text(stack, signed_in):
     ed = signed_in("editor")
     iid = item_id(stack, DRAFT)
     before = item_state(stack, iid)
-    _, pairs = ed.form_fields("/admin/items/%d" % iid)
-    body = body_field(pairs)
     text = ("Unsaved *preview* paragraph about naloxone kits.\n\n"
             "<script>alert(1)</script>")
-    pairs = [(n, text if n == body else v) for n, v in pairs]
-    pairs = [(n, "Unsaved title for the preview" if n == "title" else v)
-             for n, v in pairs]
+    pairs = with_values(edit_form(ed, "/admin/items/%d" % iid),
+                        title="Unsaved title for the preview", body=text)
     r = ed.post("/admin/items/%d/preview" % iid, pairs)
     d = assert_public_page(r)
     assert "nothing has been saved" in words(r)
@@ -153,11 +170,8 @@ def test_preview_of_unsaved_form_with_errors(stack, signed_in):
     ed = signed_in("editor")
     iid = item_id(stack, DRAFT)
     before = item_state(stack, iid)
-    _, pairs = ed.form_fields("/admin/items/%d" % iid)
-    body = body_field(pairs)
-    pairs = [(n, "" if n == "title" else v) for n, v in pairs]
-    pairs = [(n, "Still **shown** despite the errors." if n == body else v)
-             for n, v in pairs]
+    pairs = with_values(edit_form(ed, "/admin/items/%d" % iid), title="",
+                        body="Still **shown** despite the errors.")
     r = ed.post("/admin/items/%d/preview" % iid, pairs)
     d = assert_public_page(r)
     assert "Saving would fail until these are fixed" in words(r)
@@ -168,11 +182,10 @@ def test_preview_of_unsaved_form_with_errors(stack, signed_in):
 def test_preview_of_a_new_item(stack, signed_in):
     ed = signed_in("editor")
     count = stack.admin_rows("SELECT COUNT(*) FROM items")
-    _, pairs = ed.form_fields("/admin/items/new?kind=news&lang=en")
-    body = body_field(pairs)
-    changes = {"title": "A brand new preview-only item",
-               body: "Fresh text with a [link](https://example.org/)."}
-    pairs = [(n, changes.get(n, v)) for n, v in pairs]
+    pairs = with_values(
+        edit_form(ed, "/admin/items/new?kind=news&lang=en"),
+        title="A brand new preview-only item",
+        body="Fresh text with a [link](https://example.org/).")
     if "kind" not in dict(pairs):
         pairs.append(("kind", "news"))
     if "lang" not in dict(pairs):
@@ -342,3 +355,33 @@ def test_link_form_validation(stack, signed_in):
     assert stack.admin_rows("SELECT COUNT(*) FROM preview_links") == before
     r = ed.post("/admin/items/999999/previews", {"note": "x"})
     assert r.status_code == 404
+
+
+def test_preview_pages_are_valid_html(stack, signed_in, tmp_path):
+    """The previews and the link page pass the Nu Html Checker."""
+    jar = vnu_jar()
+    assert jar, "vnu.jar not found: run 'npm ci --ignore-scripts'"
+    java = shutil.which("java")
+    assert java, "java not found: apt-get install default-jre-headless"
+    ed = signed_in("editor")
+    iid = item_id(stack, SCHEDULED)
+    pages = {"saved": ed.get("/admin/items/%d/preview" % iid)}
+    pages["form"] = ed.post("/admin/items/%d/preview" % iid, with_values(
+        edit_form(ed, "/admin/items/%d" % iid), title=""))
+    pages["link-page"], url = make_link(ed, iid, "for the validity check")
+    pages["link"] = partner_get(url)
+    files = {}
+    for name, r in pages.items():
+        assert r.status_code == 200, name
+        f = tmp_path / (name + ".html")
+        f.write_bytes(r.content)
+        files[str(f)] = name
+    p = subprocess.run([java, "-jar", jar, "--errors-only", "--format",
+                        "json", "--exit-zero-always"] + sorted(files),
+                       capture_output=True, text=True, timeout=300)
+    report = json.loads(p.stderr or p.stdout)
+    errors = ["%s line %s: %s" % (m.get("url", "").rsplit("/", 1)[-1],
+                                  m.get("lastLine"), m.get("message"))
+              for m in report.get("messages", [])
+              if m.get("type") == "error" or m.get("subType") == "fatal"]
+    assert not errors, "\n".join(errors)

@@ -48,7 +48,7 @@ def page_paths(db):
              "search-results": "/en/search?q=harm+reduction",
              "search-none": "/fr/search?q=zzqxjv",
              "method-not-allowed": "/ru/news/",
-             "admin": "/admin/"}
+             "admin": "/admin/login"}
     for kind, seg in SEGMENTS.items():
         paths["list-" + kind] = "/en/%s/" % seg
         items = sorted(db.visible("en", kind))
