@@ -32,6 +32,7 @@
 
 #include "admin.h"
 #include "admin_edit.h"
+#include "admin_preview.h"
 #include "arena.h"
 #include "cfg.h"
 #include "db.h"
@@ -1572,6 +1573,10 @@ admin_item_edit_form(struct admin *a, struct out *o)
 	add_media_row(a, &e);
 	v = admin_view_new(a, "items");
 	admin_edit_view(a, v, &e, NULL, 0);
+	/* Partner preview links, for whoever may edit the item. */
+	if (workflow_may_edit(a->user.role, e.author_id == a->user.id,
+	    admin_may_lang(a, e.lang), e.status))
+		admin_preview_links_view(a, v, e.id);
 	return admin_render(a, "admin-edit", v, o);
 }
 

@@ -288,6 +288,9 @@ new_item(struct admin *a, struct out *o, const char *kind, const char *lang,
 	e->lang = arena_strdup(a->r->arena, lang);
 	e->status = STATUS_DRAFT;
 	e->author_id = a->user.id;
+	/* The newsroom's usual zone (Settings) until the editor picks one. */
+	if (e->kind == KIND_EVENT)
+		e->tz = admin_setting_get(a, "default_event_zone", "UTC");
 	return 0;
 }
 
@@ -346,8 +349,8 @@ admin_item_new_post(struct admin *a, struct out *o)
 	e.id = 0;
 	e.status = STATUS_DRAFT;
 	e.author_id = a->user.id;
-	switch (db_edit_save(a->site->db, a->r->arena, &e, 0, a->user.id,
-	    "Created")) {
+	/* admin_edit_save: inline organisations, numbered derived slugs. */
+	switch (admin_edit_save(a, &e, 0, "Created")) {
 	case EDIT_SAVED:
 		break;
 	case EDIT_SLUG_TAKEN:

@@ -25,6 +25,7 @@
 #include "db_user.h"
 #include "log.h"
 #include "out.h"
+#include "req.h"
 #include "view.h"
 
 #define HELD_HOURS		24	/* a held save waits this long */
@@ -410,7 +411,8 @@ admin_login_hold(struct admin *a, struct out *o)
 {
 	char		 token[AUTH_TOKEN_LEN + 1];
 	unsigned char	 hash[AUTH_TOKEN_HASH_LEN];
-	long long	 n;
+	const char	*cookie;
+	long long	 n, owner = 0;
 
 	/* The caller's route needed a session; login routes do not. */
 	if (a->body == NULL) {
@@ -428,11 +430,20 @@ admin_login_hold(struct admin *a, struct out *o)
 		a->r->resp.status = 429;
 		return login_page(a, o, LOGIN_FORM, NULL, NULL, NULL, 0);
 	}
+	/*
+	 * The expired session's user, if the cookie still names one: only
+	 * they may have the save replayed (another person signing in on the
+	 * same browser gets their own work, not this).
+	 */
+	cookie = req_cookie_get(a->r, admin_cookie_name(a));
+	if (cookie != NULL && auth_token_hash(cookie, hash) == 0 &&
+	    db_session_owner(a->site->db, hash, &owner) == -1)
+		return 500;
 	auth_token_new(token);
 	if (auth_token_hash(token, hash) != 0)
 		return 500;
 	if (db_held_put(a->site->db, hash, a->r->path, a->body, a->bodylen,
-	    0, a->r->remote_addr, HELD_HOURS) == -1)
+	    owner, a->r->remote_addr, HELD_HOURS) == -1)
 		return 500;
 	log_info("POST %s without a session: %zu bytes held for sign-in",
 	    a->r->path, a->bodylen);

@@ -31,6 +31,7 @@
 #include "cfg.h"
 #include "db.h"
 #include "db_preview.h"
+#include "db_user.h"
 #include "item_edit.h"
 #include "log.h"
 #include "markdown.h"
@@ -640,7 +641,8 @@ links_view(struct admin *a, struct view *v, long long item_id,
 	view_attr_int(v, "item", item_id);
 	view_attr(v, "action", arena_printf(a->r->arena,
 	    "%s/admin/items/%lld/previews", base, item_id));
-	view_attr_int(v, "days", a->site->cfg->preview_days);
+	view_attr_int(v, "days", admin_setting_num(a, "preview_days", 1, 365,
+	    a->site->cfg->preview_days));
 	if (may_share < 0) {
 		rc = db_preview_item(a->site->db, a->r->arena, item_id, &pi);
 		may_share = rc == 1 && preview_may_share(a, pi.author_id);
@@ -714,7 +716,8 @@ admin_preview_link_post(struct admin *a, struct out *o)
 	struct preview_link	 l;
 	struct view		*v;
 	const char		*note, *days_s, *base;
-	long long		 days = a->site->cfg->preview_days;
+	long long		 days = admin_setting_num(a, "preview_days", 1,
+				    365, a->site->cfg->preview_days);
 	int			 rc, bad = 0;
 
 	base = a->site->cfg->base_url;

@@ -599,7 +599,7 @@ static const char *const stmts[STMT__MAX] = {
 	"client_addr, created_at, expires_at) VALUES (?, ?, ?, ?, ?, "
 	"UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL ? HOUR)",
 	[STMT_HELD_GET] =
-	"SELECT id, path, body, COALESCE(user_id, 0) FROM held_posts WHERE "
+	"SELECT id, path, body, user_id FROM held_posts WHERE "
 	"token_hash = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()",
 	[STMT_HELD_USE] =
 	"UPDATE held_posts SET used_at = UTC_TIMESTAMP() WHERE id = ? AND "
@@ -607,6 +607,9 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_HELD_COUNT_ADDR] =
 	"SELECT COUNT(*) FROM held_posts WHERE client_addr = ? AND "
 	"created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR",
+	/* Whose a session was, live or not: a held save keeps its owner. */
+	[STMT_SESSION_OWNER] =
+	"SELECT user_id FROM sessions WHERE token_hash = ?",
 	[STMT_AUDIT_ADD] =
 	"INSERT INTO audit_log (at, user_id, client_addr, action, "
 	"object_type, object_id, detail) "

@@ -147,6 +147,7 @@ enum	stmt {
 	STMT_HELD_GET,
 	STMT_HELD_USE,
 	STMT_HELD_COUNT_ADDR,
+	STMT_SESSION_OWNER,
 	STMT_AUDIT_ADD,
 	/* db_edit.c: loading and saving an item. */
 	STMT_ADM_EDIT_FIRST,

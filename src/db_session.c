@@ -391,6 +391,26 @@ db_held_put(struct db *db, const unsigned char hash[AUTH_TOKEN_HASH_LEN],
 }
 
 int
+db_session_owner(struct db *db,
+    const unsigned char token_hash[AUTH_TOKEN_HASH_LEN], long long *user_id)
+{
+	struct db_params p;
+	struct db_row	 row;
+	int		 rc = -1;
+
+	*user_id = 0;
+	db_params_init(&p);
+	db_param_blob(&p, token_hash, AUTH_TOKEN_HASH_LEN);
+	if (db_exec(db, STMT_SESSION_OWNER, &p) == -1)
+		goto out;
+	if ((rc = db_fetch(db, STMT_SESSION_OWNER, NULL, &row)) == 1)
+		*user_id = row.v[0].i;
+out:
+	db_done(db, STMT_SESSION_OWNER);
+	return rc;
+}
+
+int
 db_held_count_addr(struct db *db, const char *addr, long long *n)
 {
 	struct db_params p;

@@ -99,6 +99,13 @@ int	db_login_clear(struct db *, const char *login, const char *addr);
 int	db_held_put(struct db *, const unsigned char hash[AUTH_TOKEN_HASH_LEN],
 	    const char *path, const char *body, size_t len, long long user_id,
 	    const char *client_addr, int hours);
+/*
+ * The user of the session with this token hash, whether or not it is
+ * still live (ended sessions' rows stay); 1/0/-1.
+ */
+int	db_session_owner(struct db *,
+	    const unsigned char token_hash[AUTH_TOKEN_HASH_LEN],
+	    long long *user_id);
 /* Held POSTs from an address in the last hour (a bound on hoarding). */
 int	db_held_count_addr(struct db *, const char *addr, long long *n);
 /*

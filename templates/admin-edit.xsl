@@ -38,7 +38,8 @@
     xmlns:b="urn:x-broadside:templates"
     exclude-result-prefixes="b">
 
-<xsl:import href="admin-layout.xsl"/>
+<!-- admin-preview.xsl imports admin-layout.xsl and renders <previews>. -->
+<xsl:import href="admin-preview.xsl"/>
 
 <xsl:variable name="edit" select="/page/edit"/>
 <xsl:variable name="base" select="string($site/base-url)"/>
@@ -133,6 +134,19 @@
   <xsl:if test="not($edit/@new)">
     <xsl:call-template name="workflow"/>
     <xsl:call-template name="translations"/>
+    <xsl:apply-templates select="/page/previews"/>
+    <xsl:if test="$me/@role = 'admin' and $edit/@status = 'archived'">
+      <section aria-labelledby="purge-h" class="purge">
+        <h2 id="purge-h">Delete for good</h2>
+        <p class="hint">The item is archived. Deleting it removes it and
+        all its revisions; the audit log keeps a record. This cannot be
+        undone.</p>
+        <form method="post" action="{$item-url}/purge">
+          <xsl:call-template name="csrf-field"/>
+          <p><button type="submit" class="danger">Delete this item for good</button></p>
+        </form>
+      </section>
+    </xsl:if>
   </xsl:if>
 </xsl:template>
 

@@ -79,6 +79,22 @@
         <xsl:attribute name="width"><xsl:value-of select="@width"/></xsl:attribute>
         <xsl:attribute name="height"><xsl:value-of select="@height"/></xsl:attribute>
       </xsl:if>
+      <!-- Uploaded pictures have smaller copies (the admin's renditions). -->
+      <xsl:if test="rendition and @width">
+        <xsl:attribute name="srcset">
+          <xsl:for-each select="rendition">
+            <xsl:value-of select="@href"/>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="@width"/>
+            <xsl:text>w, </xsl:text>
+          </xsl:for-each>
+          <xsl:value-of select="@href"/>
+          <xsl:text> </xsl:text>
+          <xsl:value-of select="@width"/>
+          <xsl:text>w</xsl:text>
+        </xsl:attribute>
+        <xsl:attribute name="sizes">(max-width: 50rem) 100vw, 50rem</xsl:attribute>
+      </xsl:if>
     </img>
     <xsl:if test="caption or credit">
       <figcaption>

@@ -269,3 +269,100 @@ def test_post_without_session_shows_sign_in_with_a_held_token(stack, users):
     # Only its hash is stored.
     assert not stack.admin_rows(
         "SELECT id FROM held_posts WHERE token_hash = '%s'" % held[0])
+
+
+def _edit_form(a, item_id):
+    action, pairs = a.form_fields("/admin/items/%d" % item_id,
+                                  "//form[.//input[@name='version']]"
+                                  "[.//textarea]")
+    return pairs
+
+
+def _expire_sessions(stack, login):
+    stack.admin_sql("UPDATE sessions s JOIN users u ON u.id = s.user_id "
+                    "SET s.last_seen_at = UTC_TIMESTAMP() - INTERVAL 2 DAY "
+                    "WHERE u.login = '%s'" % login)
+
+
+def _sign_in_with_held(stack, resp, login):
+    held = doc(resp).xpath("//input[@name='held']/@value")[0]
+    b = Admin(stack)
+    return b, b.post("/admin/login", {"login": login, "password": PASSWORD,
+                                      "held": held}, csrf=False)
+
+
+def _new_draft(a, title):
+    action, pairs = a.form_fields("/admin/items/new?kind=news&lang=en",
+                                  "//form[.//textarea]")
+    pairs = [(k, v) for k, v in pairs if k not in ("title", "summary",
+                                                    "body")]
+    pairs += [("title", title), ("summary", "Summary of " + title),
+              ("body", "First text of " + title)]
+    r = a.post("/admin/items/new", pairs, csrf=False)
+    assert r.status_code == 303, r.text[:3000]
+    return int(path_of(r.headers["Location"]).split("/")[3].split("?")[0])
+
+
+def test_held_save_goes_through_after_sign_in(stack, signed_in):
+    a = signed_in("editor")
+    item = _new_draft(a, "Held save test one")
+    pairs = _edit_form(a, item)
+    pairs = [(k, v if k != "body" else "Text typed during a long lunch")
+             for k, v in pairs]
+    _expire_sessions(stack, "eddie")
+    r = a.post("/admin/items/%d" % item, pairs, csrf=False)
+    # The session ended: the sign-in page, and the text is not lost.
+    assert r.status_code == 200
+    assert b"Your changes are kept" in r.content
+    body = stack.admin_rows("SELECT body_md FROM items WHERE id = %d" % item)
+    assert body[0][0] == "First text of Held save test one"
+    b, r = _sign_in_with_held(stack, r, "eddie")
+    assert r.status_code == 303, r.text[:2000]
+    assert path_of(r.headers["Location"]).startswith("/admin/items/%d"
+                                                     % item)
+    body = stack.admin_rows("SELECT body_md FROM items WHERE id = %d" % item)
+    assert body[0][0] == "Text typed during a long lunch"
+    # A held save is replayed once only.
+    assert stack.admin_rows("SELECT COUNT(*) FROM held_posts WHERE "
+                            "used_at IS NULL AND path = '/admin/items/%d'"
+                            % item)[0][0] == "0"
+
+
+def test_held_save_meets_the_conflict_page(stack, signed_in):
+    a = signed_in("editor")
+    item = _new_draft(a, "Held save test two")
+    mine = [(k, v if k != "body" else "My held paragraph, not to be lost")
+            for k, v in _edit_form(a, item)]
+    _expire_sessions(stack, "eddie")
+    r = a.post("/admin/items/%d" % item, mine, csrf=False)
+    assert b"Your changes are kept" in r.content
+    # Meanwhile someone else saves.
+    c = signed_in("edna")
+    theirs = [(k, v if k != "body" else "Their newer paragraph")
+              for k, v in _edit_form(c, item)]
+    assert c.post("/admin/items/%d" % item, theirs,
+                  csrf=False).status_code == 303
+    b, r = _sign_in_with_held(stack, r, "eddie")
+    assert r.status_code == 409
+    d = doc(r)
+    assert d.xpath("//textarea[@name='body']")[0].text == \
+        "My held paragraph, not to be lost"
+    assert "Their newer paragraph" in d.text_content()
+    body = stack.admin_rows("SELECT body_md FROM items WHERE id = %d" % item)
+    assert body[0][0] == "Their newer paragraph"
+
+
+def test_held_save_of_another_account_is_not_replayed(stack, signed_in):
+    a = signed_in("editor")
+    item = _new_draft(a, "Held save test three")
+    pairs = [(k, v if k != "body" else "Should not be saved by edna")
+             for k, v in _edit_form(a, item)]
+    _expire_sessions(stack, "eddie")
+    r = a.post("/admin/items/%d" % item, pairs, csrf=False)
+    assert b"Your changes are kept" in r.content
+    b, r2 = _sign_in_with_held(stack, r, "edna")
+    # edna signed in on eddie's held form: not replayed as hers.
+    assert r2.status_code == 303
+    assert "done=held-gone" in r2.headers["Location"]
+    body = stack.admin_rows("SELECT body_md FROM items WHERE id = %d" % item)
+    assert body[0][0] == "First text of Held save test three"
