@@ -613,6 +613,7 @@ admin_media_upload_post(struct admin *a, struct out *o)
 	mf.bytes = st.bytes;
 	mf.width = st.width;
 	mf.height = st.height;
+	mf.renditions = st.renditions;
 	mf.alt = f.val[UF_ALT];
 	mf.caption = f.val[UF_CAPTION];
 	mf.credit = f.val[UF_CREDIT];

@@ -283,7 +283,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ITEM_MEDIA */
 	"SELECT m.id, im.role, m.filename, m.original_name, m.mime, m.bytes, "
 	"m.width, m.height, COALESCE(im.alt, m.alt), "
-	"COALESCE(im.caption, m.caption), COALESCE(im.credit, m.credit) "
+	"COALESCE(im.caption, m.caption), COALESCE(im.credit, m.credit), "
+	"m.renditions "
 	"FROM item_media im JOIN media m ON m.id = im.media_id "
 	"WHERE im.item_id = ? ORDER BY im.role, im.position, m.id",
 	/* STMT_ITEM_SIGNATORIES */
@@ -804,9 +805,9 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_ADM_MEDIA_FIRST] = "SELECT 1",
 	[STMT_MED_INSERT] =
 	"INSERT INTO media (filename, original_name, mime, bytes, width, "
-	"height, alt, caption, credit, uploaded_by, created_at, updated_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP(), "
-	"UTC_TIMESTAMP())",
+	"height, renditions, alt, caption, credit, uploaded_by, created_at, "
+	"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"UTC_TIMESTAMP(), UTC_TIMESTAMP())",
 	/* Columns as MEDIA_COLS in db_media.c. */
 	[STMT_MED_LIST] =
 	"SELECT m.id, m.filename, m.original_name, m.mime, m.bytes, "
@@ -1502,34 +1503,33 @@ db_param_null(struct db_params *p)
 	p->null[i] = 1;
 }
 
-void
-db_param_strn(struct db_params *p, const char *s, size_t len)
+/* Binds len bytes at data as a value of the given type. */
+static void
+param_bytes(struct db_params *p, const void *data, size_t len,
+    enum enum_field_types type)
 {
 	MYSQL_BIND	*b;
 	size_t		 i;
 
 	if ((b = param_next(p, &i)) == NULL)
 		return;
-	b->buffer_type = MYSQL_TYPE_STRING;
-	b->buffer = unconst(s);
+	b->buffer_type = type;
+	b->buffer = unconst(data);
 	b->buffer_length = len;
 	p->len[i] = len;
 	b->length = &p->len[i];
 }
 
 void
+db_param_strn(struct db_params *p, const char *s, size_t len)
+{
+	param_bytes(p, s, len, MYSQL_TYPE_STRING);
+}
+
+void
 db_param_blob(struct db_params *p, const void *data, size_t len)
 {
-	MYSQL_BIND	*b;
-	size_t		 i;
-
-	if ((b = param_next(p, &i)) == NULL)
-		return;
-	b->buffer_type = MYSQL_TYPE_BLOB;
-	b->buffer = unconst(data);
-	b->buffer_length = len;
-	p->len[i] = len;
-	b->length = &p->len[i];
+	param_bytes(p, data, len, MYSQL_TYPE_BLOB);
 }
 
 void
@@ -1596,6 +1596,15 @@ db_param_date(struct db_params *p, time_t t)
 }
 
 /* --- execution --- */
+
+int
+db_run(struct db *db, enum stmt s, struct db_params *p)
+{
+	if (db_exec(db, s, p) == -1)
+		return -1;
+	db_done(db, s);
+	return 0;
+}
 
 int
 db_exec(struct db *db, enum stmt s, struct db_params *p)

@@ -99,6 +99,11 @@ struct	media {
 	const char	*alt;
 	const char	*caption;	/* item's caption, else media's */
 	const char	*credit;
+	/*
+	 * Resized copies of an uploaded picture: NAME-W.EXT for the first
+	 * renditions widths of 480, 960, 1600 (item pages only; else 0).
+	 */
+	int		 renditions;
 };
 
 /* The event-only fields of an item. */

@@ -70,32 +70,6 @@ admin_item_from_row(void *elem, const struct db_row *r)
 	it->created_at = r->v[13].t;
 }
 
-/*
- * Writes the LIKE pattern that finds words anywhere in a title into
- * buf: LIKE's metacharacters ('%', '_' and the escape character '\')
- * escaped, between '%' wildcards, so "100%" finds "100%" only.  Returns
- * 0, or -1 if it does not fit.
- */
-static int
-like_words(const char *words, char *buf, size_t size)
-{
-	size_t	 o = 0;
-
-	if (size < 3)
-		return -1;
-	buf[o++] = '%';
-	for (; *words != '\0'; words++) {
-		if (o + 4 > size)
-			return -1;
-		if (*words == '%' || *words == '_' || *words == '\\')
-			buf[o++] = '\\';
-		buf[o++] = *words;
-	}
-	buf[o++] = '%';
-	buf[o] = '\0';
-	return 0;
-}
-
 /* Binds a string filter twice: NULL leaves the filter out. */
 static void
 bind_str2(struct db_params *p, const char *s)
@@ -169,7 +143,7 @@ filter_bind(const struct admin_item_filter *f, struct db_params *p,
 		db_param_null(p);
 	}
 	if (f->search != NULL) {
-		if (like_words(f->search, like, likesz) == -1) {
+		if (db_like_pattern(f->search, like, likesz) == -1) {
 			log_warnx("title search too long");
 			return -1;
 		}

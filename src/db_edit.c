@@ -89,16 +89,6 @@ db_edit_set_host(const char *base_url)
 	edit_host[n] = '\0';
 }
 
-/* Runs a statement without a result.  Returns 0 or -1 (logged). */
-static int
-run(struct db *db, enum stmt s, struct db_params *p)
-{
-	if (db_exec(db, s, p) == -1)
-		return -1;
-	db_done(db, s);
-	return 0;
-}
-
 /* --- loading --- */
 
 /* Fills the item's own columns from a STMT_EDIT_ITEM_GET row. */
@@ -384,7 +374,7 @@ save_tags(struct db *db, struct arena *a, const struct item_edit *e)
 
 	db_params_init(&p);
 	db_param_int(&p, e->id);
-	if (run(db, STMT_EDIT_TAGS_CLEAR, &p) == -1)
+	if (db_run(db, STMT_EDIT_TAGS_CLEAR, &p) == -1)
 		return -1;
 	ids = arena_calloc(a, e->tagc + 1, sizeof(*ids));
 	for (i = 0; i < e->tagc; i++) {
@@ -402,7 +392,7 @@ save_tags(struct db *db, struct arena *a, const struct item_edit *e)
 		db_params_init(&p);
 		db_param_int(&p, e->id);
 		db_param_int(&p, id);
-		if (run(db, STMT_ITEM_TAG_INSERT, &p) == -1)
+		if (db_run(db, STMT_ITEM_TAG_INSERT, &p) == -1)
 			return -1;
 	}
 	return 0;
@@ -425,7 +415,7 @@ save_media(struct db *db, const struct item_edit *e)
 
 	db_params_init(&p);
 	db_param_int(&p, e->id);
-	if (run(db, STMT_EDIT_MEDIA_CLEAR, &p) == -1)
+	if (db_run(db, STMT_EDIT_MEDIA_CLEAR, &p) == -1)
 		return -1;
 	for (i = 0; i < e->mediac; i++) {
 		if (e->media[i].role >= MEDIA__MAX ||
@@ -446,7 +436,7 @@ save_media(struct db *db, const struct item_edit *e)
 		bind_opt(&p, e->media[i].alt);
 		bind_opt(&p, e->media[i].caption);
 		bind_opt(&p, e->media[i].credit);
-		if (run(db, STMT_ITEM_MEDIA_INSERT, &p) == -1)
+		if (db_run(db, STMT_ITEM_MEDIA_INSERT, &p) == -1)
 			return -1;
 	}
 	return 0;
@@ -462,7 +452,7 @@ save_sigs(struct db *db, const struct item_edit *e)
 
 	db_params_init(&p);
 	db_param_int(&p, e->id);
-	if (run(db, STMT_EDIT_SIGS_CLEAR, &p) == -1)
+	if (db_run(db, STMT_EDIT_SIGS_CLEAR, &p) == -1)
 		return -1;
 	for (i = 0; i < e->sigc; i++) {
 		if (e->sigs[i].org_id <= 0)
@@ -481,7 +471,7 @@ save_sigs(struct db *db, const struct item_edit *e)
 		db_param_date(&p, e->sigs[i].signed_on != 0 ?
 		    e->sigs[i].signed_on : (time_t)-1);
 		db_param_int(&p, ++pos);
-		if (run(db, STMT_SIGNATORY_INSERT, &p) == -1)
+		if (db_run(db, STMT_SIGNATORY_INSERT, &p) == -1)
 			return -1;
 	}
 	return 0;
@@ -510,7 +500,7 @@ save_event_langs(struct db *db, long long id, const char **langs, size_t n,
 		db_param_str(&p, langs[i]);
 		db_param_str(&p, mode);
 		db_param_int(&p, ++pos);
-		if (run(db, STMT_EVENT_LANGUAGE_INSERT, &p) == -1)
+		if (db_run(db, STMT_EVENT_LANGUAGE_INSERT, &p) == -1)
 			return -1;
 	}
 	return 0;
@@ -529,7 +519,7 @@ save_event(struct db *db, const struct item_edit *e)
 
 	db_params_init(&p);
 	db_param_int(&p, e->id);
-	if (run(db, STMT_EDIT_EVENT_CLEAR, &p) == -1)
+	if (db_run(db, STMT_EDIT_EVENT_CLEAR, &p) == -1)
 		return -1;
 	if (e->kind != KIND_EVENT)
 		return 0;
@@ -546,7 +536,7 @@ save_event(struct db *db, const struct item_edit *e)
 	db_param_str(&p, e->location != NULL ? e->location : "");
 	bind_opt(&p, e->online_url);
 	bind_opt(&p, e->registration_url);
-	if (run(db, STMT_EVENT_INSERT, &p) == -1)
+	if (db_run(db, STMT_EVENT_INSERT, &p) == -1)
 		return -1;
 	if (save_event_langs(db, e->id, e->spoken, e->spokenc,
 	    "spoken") == -1 ||
@@ -570,7 +560,7 @@ save_event(struct db *db, const struct item_edit *e)
 		else
 			db_param_null(&p);
 		db_param_int(&p, e->speakers[i].is_chair != 0);
-		if (run(db, STMT_SPEAKER_INSERT, &p) == -1)
+		if (db_run(db, STMT_SPEAKER_INSERT, &p) == -1)
 			return -1;
 	}
 	return 0;
@@ -603,7 +593,7 @@ mint_entry_id(struct db *db, struct arena *a, struct item_edit *e)
 	db_params_init(&p);
 	db_param_str(&p, id);
 	db_param_int(&p, e->id);
-	if (run(db, STMT_ITEM_SET_ENTRY_ID, &p) == -1)
+	if (db_run(db, STMT_ITEM_SET_ENTRY_ID, &p) == -1)
 		return -1;
 	e->entry_id = id;
 	return 0;
@@ -640,7 +630,7 @@ save_revision(struct db *db, struct arena *a, const struct item_edit *e,
 		db_param_null(&p);
 	db_param_strn(&p, note, n);
 	db_param_str(&p, snap);
-	return run(db, STMT_EDIT_REVISION_INSERT, &p);
+	return db_run(db, STMT_EDIT_REVISION_INSERT, &p);
 }
 
 /*
@@ -660,14 +650,14 @@ save_slugs(struct db *db, const struct item_edit *e, const char *oldslug)
 	db_param_str(&p, kind_names[e->kind]);
 	db_param_str(&p, e->slug);
 	db_param_int(&p, e->id);
-	if (run(db, STMT_EDIT_SLUG_FORGET, &p) == -1)
+	if (db_run(db, STMT_EDIT_SLUG_FORGET, &p) == -1)
 		return -1;
 	db_params_init(&p);
 	db_param_str(&p, e->lang);
 	db_param_str(&p, kind_names[e->kind]);
 	db_param_str(&p, oldslug);
 	db_param_int(&p, e->id);
-	return run(db, STMT_EDIT_SLUG_KEEP, &p);
+	return db_run(db, STMT_EDIT_SLUG_KEEP, &p);
 }
 
 enum edit_result
@@ -786,7 +776,7 @@ db_edit_save(struct db *db, struct arena *a, struct item_edit *e,
 	 * Always: the item may be or have been visible, and even a draft's
 	 * save moves the feeds' validators (they sum versions).
 	 */
-	if (run(db, STMT_GENERATION_BUMP, NULL) == -1)
+	if (db_run(db, STMT_GENERATION_BUMP, NULL) == -1)
 		goto out;
 	if (db_tx_commit(db) == -1) {
 		tx = 0;

@@ -401,19 +401,6 @@ out:
 	return ok ? f : NULL;
 }
 
-/*
- * Runs a write statement.  Returns 0 or -1 (the statement's error is
- * logged by db_exec()).
- */
-static int
-run(struct db *db, enum stmt s, struct db_params *p)
-{
-	if (db_exec(db, s, p) == -1)
-		return -1;
-	db_done(db, s);
-	return 0;
-}
-
 /* Runs a one-row, one-integer lookup; 1/0/-1. */
 static int
 lookup_id(struct db *db, enum stmt s, struct db_params *p, long long *id,
@@ -716,7 +703,7 @@ import_event(struct imp *im, const struct sample_item *it, long long id,
 	db_param_str(&p, it->location);
 	db_param_str(&p, it->online);
 	db_param_str(&p, it->registration);
-	if (run(im->db, STMT_EVENT_INSERT, &p) == -1)
+	if (db_run(im->db, STMT_EVENT_INSERT, &p) == -1)
 		goto out;
 	for (i = 0; i < it->spokenc + it->interpc; i++) {
 		spoken = i < it->spokenc;
@@ -726,7 +713,7 @@ import_event(struct imp *im, const struct sample_item *it, long long id,
 		    it->interp[i - it->spokenc]);
 		db_param_str(&p, spoken ? "spoken" : "interpretation");
 		db_param_int(&p, (long long)(spoken ? i : i - it->spokenc) + 1);
-		if (run(im->db, STMT_EVENT_LANGUAGE_INSERT, &p) == -1)
+		if (db_run(im->db, STMT_EVENT_LANGUAGE_INSERT, &p) == -1)
 			goto out;
 	}
 	for (i = 0; i < it->speakerc; i++) {
@@ -743,7 +730,7 @@ import_event(struct imp *im, const struct sample_item *it, long long id,
 		else
 			db_param_null(&p);
 		db_param_int(&p, it->speakers[i].is_chair);
-		if (run(im->db, STMT_SPEAKER_INSERT, &p) == -1)
+		if (db_run(im->db, STMT_SPEAKER_INSERT, &p) == -1)
 			goto out;
 	}
 	rc = 0;
@@ -802,7 +789,7 @@ import_media(struct imp *im, const struct sample_item *it, long long id)
 		db_param_str(&p, m->alt[0] != '\0' ? m->alt : NULL);
 		db_param_str(&p, m->caption[0] != '\0' ? m->caption : NULL);
 		db_param_str(&p, m->credit[0] != '\0' ? m->credit : NULL);
-		if (run(im->db, STMT_ITEM_MEDIA_INSERT, &p) == -1)
+		if (db_run(im->db, STMT_ITEM_MEDIA_INSERT, &p) == -1)
 			goto out;
 	}
 	rc = 0;
@@ -908,7 +895,7 @@ import_item(struct imp *im, const struct sample_item *it)
 		db_params_init(&p);
 		db_param_str(&p, entry_id);
 		db_param_int(&p, id);
-		if (run(im->db, STMT_ITEM_SET_ENTRY_ID, &p) == -1)
+		if (db_run(im->db, STMT_ITEM_SET_ENTRY_ID, &p) == -1)
 			goto fail;
 	}
 
@@ -918,7 +905,7 @@ import_item(struct imp *im, const struct sample_item *it)
 		db_params_init(&p);
 		db_param_int(&p, id);
 		db_param_int(&p, tid);
-		if (run(im->db, STMT_ITEM_TAG_INSERT, &p) == -1)
+		if (db_run(im->db, STMT_ITEM_TAG_INSERT, &p) == -1)
 			goto fail;
 	}
 	for (i = 0; i < it->sigc; i++) {
@@ -928,7 +915,7 @@ import_item(struct imp *im, const struct sample_item *it)
 		db_param_str(&p, it->sigs[i].role);
 		db_param_date(&p, it->sigs[i].signed_on);
 		db_param_int(&p, (long long)i + 1);
-		if (run(im->db, STMT_SIGNATORY_INSERT, &p) == -1)
+		if (db_run(im->db, STMT_SIGNATORY_INSERT, &p) == -1)
 			goto fail;
 	}
 	if (it->kind == KIND_EVENT &&
@@ -948,7 +935,7 @@ import_item(struct imp *im, const struct sample_item *it)
 	db_param_int(&p, 1);
 	db_param_str(&p, "imported");
 	db_param_str(&p, snap);
-	if (run(im->db, STMT_REVISION_INSERT, &p) == -1)
+	if (db_run(im->db, STMT_REVISION_INSERT, &p) == -1)
 		goto fail;
 	im->st->items++;
 	im->changed = 1;
@@ -1068,9 +1055,9 @@ db_import_sample(struct db *db, const struct cfg *cfg,
 	db_param_str(&p, "sample");
 	db_param_null(&p);
 	db_param_str(&p, detail);
-	if (run(db, STMT_AUDIT_INSERT, &p) == -1)
+	if (db_run(db, STMT_AUDIT_INSERT, &p) == -1)
 		goto out;
-	if (im.changed && run(db, STMT_GENERATION_BUMP, NULL) == -1)
+	if (im.changed && db_run(db, STMT_GENERATION_BUMP, NULL) == -1)
 		goto out;
 	if (db_tx_commit(db) == -1) {
 		tx = 0;

@@ -331,6 +331,11 @@ int	 db_stmt_prepare(struct db *, enum stmt);
  */
 int	 db_exec(struct db *, enum stmt, struct db_params *);
 /*
+ * Executes a statement whose result is not read (a write) and releases
+ * it.  Returns 0 or -1 (logged by db_exec()).
+ */
+int	 db_run(struct db *, enum stmt, struct db_params *);
+/*
  * Fetches the next row; strings are copied into the arena whatever their
  * length (the arena may be NULL for results without string columns).
  * Returns 1 (row), 0 (no more) or -1 (error, logged).
@@ -371,6 +376,13 @@ void	 db_tx_rollback(struct db *);
  * statements of the role if it is now the expected one.  Returns 0 or -1.
  */
 int	 db_setup_statements(struct db *);
+
+/*
+ * Writes the LIKE pattern that finds words anywhere (LIKE's '%', '_' and
+ * '\\' escaped, between '%' wildcards) into buf.  Returns 0, or -1 if it
+ * does not fit.  In db_item.c.
+ */
+int	 db_like_pattern(const char *words, char *buf, size_t size);
 
 /* Fills an item from a row of ITEM_COLS (db.c) starting at column 0. */
 void	 db_item_from_row(struct item *, const struct db_row *);

@@ -52,8 +52,8 @@ db_item_from_row(struct item *it, const struct db_row *r)
  * metacharacters escaped (the default escape is the backslash), between
  * '%' wildcards.  Returns 0, or -1 if it does not fit.
  */
-static int
-like_pattern(const char *words, char *buf, size_t size)
+int
+db_like_pattern(const char *words, char *buf, size_t size)
 {
 	size_t	 o = 0;
 
@@ -109,7 +109,7 @@ item_query_bind(const struct item_query *q, int count, enum stmt *s,
 		*s = count ? STMT_ITEM_COUNT_ORG : STMT_ITEM_LIST_ORG;
 	else if (q->search != NULL) {
 		*s = count ? STMT_ITEM_COUNT_SEARCH : STMT_ITEM_LIST_SEARCH;
-		if (like_pattern(q->search, like, likesz) == -1) {
+		if (db_like_pattern(q->search, like, likesz) == -1) {
 			log_warnx("search words too long");
 			goto out;
 		}
@@ -331,6 +331,7 @@ db_item_media(struct db *db, struct arena *a, long long item_id,
 		m[n].alt = row.v[8].s;
 		m[n].caption = row.v[9].s;
 		m[n].credit = row.v[10].s;
+		m[n].renditions = (int)row.v[11].i;
 		n++;
 	}
 	if (c != -1 && n == max) {

@@ -22,17 +22,6 @@ static const char *const use_roles[MEDIA__MAX] = {
 	"hero",			/* MEDIA_HERO */
 };
 
-/* Runs a write; returns 0 or -1 (logged by db_exec). */
-static int
-run(struct db *db, enum stmt s, struct db_params *p)
-{
-
-	if (db_exec(db, s, p) == -1)
-		return -1;
-	db_done(db, s);
-	return 0;
-}
-
 /*
  * MEDIA_COLS: id, filename, original_name, mime, bytes, width, height,
  * alt, caption, credit, uploaded_by, uploader's name, created_at,
@@ -79,6 +68,7 @@ db_media_insert(struct db *db, const struct media_file *f,
 		db_param_null(&p);
 		db_param_null(&p);
 	}
+	db_param_int(&p, f->renditions);
 	db_param_str(&p, f->alt != NULL ? f->alt : "");
 	db_param_str(&p, f->caption != NULL ? f->caption : "");
 	db_param_str(&p, f->credit != NULL ? f->credit : "");
@@ -173,12 +163,12 @@ db_media_update(struct db *db, long long id, const char *alt,
 	db_param_str(&p, caption);
 	db_param_str(&p, credit);
 	db_param_int(&p, id);
-	if (run(db, STMT_MED_UPDATE, &p) == -1)
+	if (db_run(db, STMT_MED_UPDATE, &p) == -1)
 		goto out;
 	db_params_init(&p);
 	db_param_int(&p, id);
-	if (run(db, STMT_MED_TOUCH_ITEMS, &p) == -1 ||
-	    run(db, STMT_GENERATION_BUMP, NULL) == -1)
+	if (db_run(db, STMT_MED_TOUCH_ITEMS, &p) == -1 ||
+	    db_run(db, STMT_GENERATION_BUMP, NULL) == -1)
 		goto out;
 	if (db_tx_commit(db) == -1)
 		return -1;

@@ -30,6 +30,7 @@ struct	media_file {
 	long long	 bytes;
 	int		 width;		/* 0: not an image */
 	int		 height;
+	int		 renditions;	/* resized copies made (media.h) */
 	const char	*alt;		/* "" if none */
 	const char	*caption;
 	const char	*credit;

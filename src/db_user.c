@@ -33,17 +33,6 @@ param_user(struct db_params *p, long long id)
 		db_param_null(p);
 }
 
-/* Runs a statement without a result set; 0 or -1. */
-static int
-run(struct db *db, enum stmt s, struct db_params *p)
-{
-	int	 rc;
-
-	rc = db_exec(db, s, p);
-	db_done(db, s);
-	return rc;
-}
-
 /* Runs a statement whose one row holds one integer into *n; 0 or -1. */
 static int
 count(struct db *db, enum stmt s, struct db_params *p, long long *n)
@@ -73,13 +62,13 @@ langs_set(struct db *db, long long id, const char *const *langs,
 
 	db_params_init(&p);
 	db_param_int(&p, id);
-	if (run(db, STMT_USR_LANG_DELETE, &p) == -1)
+	if (db_run(db, STMT_USR_LANG_DELETE, &p) == -1)
 		return -1;
 	for (i = 0; i < langc; i++) {
 		db_params_init(&p);
 		db_param_int(&p, id);
 		db_param_str(&p, langs[i]);
-		if (run(db, STMT_USR_LANG_INSERT, &p) == -1)
+		if (db_run(db, STMT_USR_LANG_INSERT, &p) == -1)
 			return -1;
 	}
 	return 0;
@@ -93,7 +82,7 @@ sessions_revoke(struct db *db, long long id)
 
 	db_params_init(&p);
 	db_param_int(&p, id);
-	return run(db, STMT_USR_SESSIONS_REVOKE, &p);
+	return db_run(db, STMT_USR_SESSIONS_REVOKE, &p);
 }
 
 int
@@ -270,7 +259,7 @@ db_user_update(struct db *db, const struct user *u)
 	db_param_str(&p, role_names[u->role]);
 	db_param_int(&p, u->disabled ? 1 : 0);
 	db_param_int(&p, u->id);
-	if (run(db, STMT_USR_UPDATE, &p) == -1)
+	if (db_run(db, STMT_USR_UPDATE, &p) == -1)
 		goto out;
 	if ((gone = admins_gone(db)) != 0) {
 		if (gone == 1)
@@ -298,7 +287,7 @@ db_user_set_disabled(struct db *db, long long id, int disabled)
 	db_params_init(&p);
 	db_param_int(&p, disabled ? 1 : 0);
 	db_param_int(&p, id);
-	if (run(db, STMT_USR_SET_DISABLED, &p) == -1)
+	if (db_run(db, STMT_USR_SET_DISABLED, &p) == -1)
 		goto out;
 	if (disabled) {
 		if ((gone = admins_gone(db)) != 0) {
@@ -367,13 +356,13 @@ db_recovery_set(struct db *db, long long user_id,
 		return -1;
 	db_params_init(&p);
 	db_param_int(&p, user_id);
-	if (run(db, STMT_USR_RECOVERY_DELETE, &p) == -1)
+	if (db_run(db, STMT_USR_RECOVERY_DELETE, &p) == -1)
 		goto fail;
 	for (i = 0; i < n; i++) {
 		db_params_init(&p);
 		db_param_int(&p, user_id);
 		db_param_blob(&p, hashes[i], 32);
-		if (run(db, STMT_USR_RECOVERY_INSERT, &p) == -1)
+		if (db_run(db, STMT_USR_RECOVERY_INSERT, &p) == -1)
 			goto fail;
 	}
 	return db_tx_commit(db);
@@ -423,7 +412,7 @@ db_user_totp_pending(struct db *db, long long id, const unsigned char *key,
 	else
 		db_param_null(&p);
 	db_param_int(&p, id);
-	return run(db, STMT_USR_TOTP_PENDING, &p);
+	return db_run(db, STMT_USR_TOTP_PENDING, &p);
 }
 
 int
@@ -491,11 +480,11 @@ db_user_totp_off(struct db *db, long long id)
 		return -1;
 	db_params_init(&p);
 	db_param_int(&p, id);
-	if (run(db, STMT_USR_TOTP_OFF, &p) == -1)
+	if (db_run(db, STMT_USR_TOTP_OFF, &p) == -1)
 		goto fail;
 	db_params_init(&p);
 	db_param_int(&p, id);
-	if (run(db, STMT_USR_RECOVERY_DELETE, &p) == -1)
+	if (db_run(db, STMT_USR_RECOVERY_DELETE, &p) == -1)
 		goto fail;
 	return db_tx_commit(db);
 fail:
@@ -533,10 +522,10 @@ db_setting_set(struct db *db, const char *name, const char *value,
 	db_params_init(&p);
 	db_param_str(&p, name);
 	if (value == NULL)
-		return run(db, STMT_USR_SETTING_DELETE, &p);
+		return db_run(db, STMT_USR_SETTING_DELETE, &p);
 	db_param_str(&p, value);
 	param_user(&p, user_id);
-	return run(db, STMT_USR_SETTING_SET, &p);
+	return db_run(db, STMT_USR_SETTING_SET, &p);
 }
 
 static void

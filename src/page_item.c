@@ -87,44 +87,26 @@ item_load(struct req *r, struct item_page *p, int *redirected)
 	return 0;
 }
 
-/*
- * Widths of the renditions the admin makes of an uploaded picture
- * (media.c): NAME-480.EXT ... beside NAME.EXT for those narrower than the
- * picture.  Only uploads have them, and only uploads have a generated
- * name of 32 hex digits; imported files are shown as they are.
- */
+/* Widths of the renditions the admin makes of an upload (media.c). */
 static const int rendition_widths[] = { 480, 960, 1600 };
-
-static int
-has_renditions(const char *filename)
-{
-	size_t	 i;
-
-	for (i = 0; i < 32; i++)
-		if (!((filename[i] >= '0' && filename[i] <= '9') ||
-		    (filename[i] >= 'a' && filename[i] <= 'f')))
-			return 0;
-	return filename[32] == '.' && strchr(filename + 33, '.') == NULL &&
-	    strchr(filename + 33, '/') == NULL;
-}
 
 /* <rendition width href/> for each resized copy of an uploaded picture. */
 static void
 item_renditions(struct req *r, struct view *v, const struct media *m)
 {
-	size_t	 i;
+	const char	*dot;
+	size_t		 i;
 
-	if (m->width <= 0 || !has_renditions(m->filename))
+	dot = strrchr(m->filename, '.');
+	if (m->width <= 0 || dot == NULL)
 		return;
-	for (i = 0; i < sizeof(rendition_widths) /
+	for (i = 0; i < (size_t)m->renditions && i < sizeof(rendition_widths) /
 	    sizeof(rendition_widths[0]); i++) {
-		if (rendition_widths[i] >= m->width)
-			break;
 		view_push(v, "rendition");
 		view_attr_int(v, "width", rendition_widths[i]);
-		view_attr(v, "href", arena_printf(r->arena, "%s/%.32s-%d%s",
-		    r->site->cfg->media_url, m->filename,
-		    rendition_widths[i], m->filename + 32));
+		view_attr(v, "href", arena_printf(r->arena, "%s/%.*s-%d%s",
+		    r->site->cfg->media_url, (int)(dot - m->filename),
+		    m->filename, rendition_widths[i], dot));
 		view_pop(v);
 	}
 }

@@ -77,6 +77,12 @@ CREATE TABLE settings (
 	FOREIGN KEY (updated_by) REFERENCES users (id) ON DELETE SET NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+-- Resized copies the admin made of an uploaded picture (NAME-480.EXT,
+-- NAME-960.EXT, NAME-1600.EXT: the first n of those widths), for the
+-- public pages' srcset.  Imported files have none.
+ALTER TABLE media
+	ADD renditions		TINYINT UNSIGNED NOT NULL DEFAULT 0 AFTER height;
+
 -- The admin's item list filters and sorts by these.
 CREATE INDEX items_admin_updated ON items (updated_at, id);
 CREATE INDEX items_admin_author ON items (author_id, status, updated_at);

@@ -534,3 +534,56 @@ def test_library_pages(stack, signed_in):
     assert ed.get("/admin/media/?page=0").status_code == 400
     assert ed.get("/admin/media/?page=x").status_code == 400
     assert ed.get("/admin/media/?page=999").status_code == 200
+
+
+def test_published_picture_offers_its_renditions(stack, signed_in, nginx):
+    """An uploaded picture in a published item's gallery: the public page's
+    <img> has a srcset of the renditions, each of which is served."""
+    ed = signed_in("editor")
+    _, pairs = ed.form_fields("/admin/items/new?kind=news&lang=en",
+                              "//form[.//textarea]")
+    pairs = [(k, v) for k, v in pairs
+             if k not in ("title", "summary", "body", "slug")]
+    pairs += [("title", "Renditions on the public page"),
+              ("summary", "A wide picture in a gallery."),
+              ("body", "Pictures come in sizes.")]
+    r = ed.post("/admin/items/new", pairs, csrf=False)
+    assert r.status_code == 303, r.text[:2000]
+    iid = path_of(r.headers["Location"]).split("/")[3].split("?")[0]
+    before = max_media_id(stack)
+    r = upload(ed, [("item", iid), ("role", "gallery"),
+                    ("file", "wide.png", png(1200, 300), "image/png")])
+    mid, filename = uploaded(stack, r, before)[:2]
+    # The edit form comes back with a row for the new picture.
+    form = ed.get(path_of(r.headers["Location"]))
+    _, pairs = ed.form_fields(form, "//form[.//textarea]")
+    assert ("media_id", str(mid)) in pairs
+    # Alt text for the new row (the rows are in order; empty ones stay).
+    row = [v for k, v in pairs if k == "media_id"].index(str(mid))
+    alts = [i for i, (k, _) in enumerate(pairs) if k == "media_alt"]
+    pairs[alts[row]] = ("media_alt", "A wide test picture")
+    r = ed.post("/admin/items/%s" % iid, pairs, csrf=False)
+    assert r.status_code == 303, [e.text_content() for e in
+                                  doc(r).xpath("//div[@class='error-summary']")]
+    version = stack.admin_rows("SELECT version FROM items WHERE id = %s"
+                               % iid)[0][0]
+    r = ed.post("/admin/items/%s/status" % iid, {"to": "published",
+                                                  "version": version})
+    assert r.status_code == 303, r.text[:2000]
+    slug = stack.admin_rows("SELECT slug FROM items WHERE id = %s" % iid)
+    page = nginx.get("/en/news/%s" % slug[0][0])
+    assert page.status_code == 200
+    stem = filename[:-4]
+    img = doc(page).xpath("//img[contains(@src, '%s')]" % stem)
+    assert img, page.text[:3000]
+    srcset = img[0].get("srcset")
+    assert "/media/%s-480.png 480w" % stem in srcset
+    assert "/media/%s-960.png 960w" % stem in srcset
+    assert "/media/%s.png 1200w" % stem in srcset
+    assert img[0].get("sizes")
+    for part in srcset.split(","):
+        url = part.split()[0]
+        assert nginx.get(url).status_code == 200, url
+    # Imported pictures have no renditions, and no srcset.
+    for u in doc(nginx.get("/en/news/")).xpath("//img/@srcset"):
+        assert stem in u
