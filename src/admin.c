@@ -76,6 +76,8 @@ static const struct admin_route routes[] = {
 	    admin_item_status_post },
 	{ METHOD_POST, "/admin/items/#/translate", ADMIN_AUTH_USER, 0,
 	    admin_item_translate_post },
+	{ METHOD_POST, "/admin/items/#/translation", ADMIN_AUTH_USER, 0,
+	    admin_item_link_post },
 	{ METHOD_POST, "/admin/items/#/purge", ADMIN_AUTH_USER, 0,
 	    admin_item_purge_post },
 	{ METHOD_GET, "/admin/items/#/revisions", ADMIN_AUTH_USER, 0,

@@ -258,9 +258,10 @@ int	admin_item_new_post(struct admin *, struct out *);
 int	admin_item_status_post(struct admin *, struct out *);
 int	admin_item_translate_post(struct admin *, struct out *);
 int	admin_item_purge_post(struct admin *, struct out *);
-/* admin_edit.c: the edit form, save, conflict. */
+/* admin_edit.c: the edit form, save, conflict, translation links. */
 int	admin_item_edit_form(struct admin *, struct out *);
 int	admin_item_edit_post(struct admin *, struct out *);
+int	admin_item_link_post(struct admin *, struct out *);
 /* admin_revision.c: revisions, diff, restore. */
 int	admin_revision_list(struct admin *, struct out *);
 int	admin_revision_diff(struct admin *, struct out *);

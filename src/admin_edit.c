@@ -1305,6 +1305,21 @@ view_translations(struct admin *a, struct view *v, const struct item_edit *e)
 		view_pop(v);
 	}
 	view_pop(v);
+	/* Existing items this one could be declared a translation of. */
+	if (db_edit_link_candidates(a->site->db, a->r->arena, e->kind,
+	    e->lang, &t, &tc) == -1)
+		tc = 0;
+	view_push(v, "link-candidates");
+	for (i = 0; i < tc; i++) {
+		view_push(v, "item");
+		view_attr_int(v, "id", t[i].id);
+		view_attr(v, "lang", t[i].lang);
+		view_attr(v, "status", t[i].status < STATUS__MAX ?
+		    item_status_names[t[i].status] : "");
+		view_content(v, t[i].title);
+		view_pop(v);
+	}
+	view_pop(v);
 }
 
 /* The choices: languages (new items), organisations, files, zones. */
@@ -1685,4 +1700,93 @@ admin_item_edit_post(struct admin *a, struct out *o)
 	admin_edit_view(a, v, &e, errs, errc);
 	a->r->resp.status = 422;
 	return admin_render(a, "admin-edit", v, o);
+}
+
+/*
+ * POST /admin/items/#/translation: declares the item a translation of
+ * another item ("of": its id), joining that item's group, or with "of"
+ * empty unlinks it from its translations (a group of its own).  Saved as
+ * a revision like any edit; the pages and feeds that list translations
+ * change with the group.
+ */
+int
+admin_item_link_post(struct admin *a, struct out *o)
+{
+	struct item_edit	 e, target;
+	struct edit_translation	*t = NULL;
+	const char		*why, *of;
+	long long		 version, target_id;
+	size_t			 tc = 0, i;
+	int			 c;
+
+	if ((c = db_edit_load(a->site->db, a->r->arena, a->id, &e)) == -1)
+		return 500;
+	if (c == 0)
+		return 404;
+	if (!may_edit(a, &e, &why))
+		return admin_error(a, o, 403, why);
+	if ((version = admin_id(admin_form(a, "version"))) == 0) {
+		log_warnx("item %lld: translation link without a version",
+		    a->id);
+		return 400;
+	}
+	of = admin_form(a, "of");
+	if (of == NULL || of[0] == '\0') {
+		if (db_edit_translations(a->site->db, a->r->arena, e.group_id,
+		    e.id, &t, &tc) == -1)
+			return 500;
+		if (tc == 0)
+			return admin_redirect(a, arena_printf(a->r->arena,
+			    "/admin/items/%lld", e.id));
+		e.group_id = 0;
+		target_id = 0;
+	} else {
+		if ((target_id = admin_id(of)) == 0 || target_id == e.id) {
+			log_warnx("item %lld: bad translation target \"%.20s\"",
+			    a->id, of);
+			return 400;
+		}
+		if ((c = db_edit_load(a->site->db, a->r->arena, target_id,
+		    &target)) == -1)
+			return 500;
+		if (c == 0)
+			return admin_error(a, o, 404, "There is no item with "
+			    "that number.");
+		if (target.kind != e.kind || strcmp(target.lang, e.lang) == 0)
+			return admin_error(a, o, 422, "A translation is an item "
+			    "of the same kind in another language.");
+		if (db_edit_translations(a->site->db, a->r->arena,
+		    target.group_id, e.id, &t, &tc) == -1)
+			return 500;
+		for (i = 0; i < tc; i++)
+			if (strcmp(t[i].lang, e.lang) == 0)
+				return admin_error(a, o, 409, arena_printf(
+				    a->r->arena, "That item already has a "
+				    "translation in this language (item %lld): "
+				    "unlink it there first.", t[i].id));
+		e.group_id = target.group_id;
+	}
+	switch (db_edit_save(a->site->db, a->r->arena, &e, version,
+	    a->user.id, target_id != 0 ? arena_printf(a->r->arena,
+	    "Linked as a translation of item %lld", target_id) :
+	    "Unlinked from its translations")) {
+	case EDIT_SAVED:
+		break;
+	case EDIT_CONFLICT:
+		return admin_error(a, o, 409, "Someone saved this item after "
+		    "you opened it, so nothing was changed. Reload the item "
+		    "and try again.");
+	case EDIT_GONE:
+		return 404;
+	default:
+		return 500;
+	}
+	if (target_id != 0)
+		admin_audit(a, "translation-link", "item", e.id,
+		    "Linked as a translation of item %lld", target_id);
+	else
+		admin_audit(a, "translation-unlink", "item", e.id,
+		    "Unlinked from its translations");
+	return admin_redirect(a, arena_printf(a->r->arena,
+	    "/admin/items/%lld?done=saved", e.id));
 }

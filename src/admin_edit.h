@@ -103,6 +103,13 @@ int		 db_edit_translations(struct db *, struct arena *,
 		    long long group_id, long long id,
 		    struct edit_translation **, size_t *);
 /*
+ * Items of kind in other languages that an item in lang could be linked
+ * to as their translation (their group has no item in lang yet), newest
+ * first, at most 300.
+ */
+int		 db_edit_link_candidates(struct db *, struct arena *, enum kind,
+		    const char *lang, struct edit_translation **, size_t *);
+/*
  * Sets the host that db_edit_save() mints entry ids with
  * ("tag:HOST,YYYY-MM-DD:ID", as the importer and the feeds' fallback), from
  * the site's base URL.  Process-wide configuration, not request data: the

@@ -659,7 +659,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_EDIT_ITEM_UPDATE] =
 	"UPDATE items SET slug = ?, title = ?, summary = ?, body_md = ?, "
 	"body_html = ?, hashtag = ?, byline = ?, status = ?, "
-	"published_at = ?, version = version + 1, "
+	"published_at = ?, group_id = ?, version = version + 1, "
 	"updated_at = UTC_TIMESTAMP() WHERE id = ? AND version = ?",
 	/* A former slug keeps redirecting to the item that had it last. */
 	[STMT_EDIT_SLUG_KEEP] =
@@ -698,6 +698,17 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT i.id, i.lang, i.kind, i.slug, i.title, i.status, "
 	"i.published_at FROM items i JOIN languages l ON l.code = i.lang "
 	"WHERE i.group_id = ? AND i.id <> ? ORDER BY l.position, i.lang, i.id",
+	/*
+	 * Items an item of (kind, lang) could be linked to as a translation:
+	 * the same kind in another language, in a group without an item in
+	 * this language, newest first.  Columns as STMT_EDIT_GROUP_ITEMS.
+	 */
+	[STMT_EDIT_LINK_CANDIDATES] =
+	"SELECT i.id, i.lang, i.kind, i.slug, i.title, i.status, "
+	"i.published_at FROM items i WHERE i.kind = ? AND i.lang <> ? AND "
+	"i.status <> 'archived' AND NOT EXISTS (SELECT 1 FROM items j WHERE "
+	"j.group_id = i.group_id AND j.lang = ?) "
+	"ORDER BY i.updated_at DESC, i.id DESC LIMIT 300",
 	/* db_admin.c */
 	[STMT_ADM_LIST_FIRST] = "SELECT 1",
 	/*

@@ -716,13 +716,14 @@ db_edit_save(struct db *db, struct arena *a, struct item_edit *e,
 		goto out;
 	}
 
+	/* A new item, or one unlinked from its translations: a new group. */
+	if (e->group_id == 0) {
+		if (db_exec(db, STMT_GROUP_INSERT, NULL) == -1)
+			goto out;
+		e->group_id = db_insert_id(db, STMT_GROUP_INSERT);
+		db_done(db, STMT_GROUP_INSERT);
+	}
 	if (e->id == 0) {
-		if (e->group_id == 0) {
-			if (db_exec(db, STMT_GROUP_INSERT, NULL) == -1)
-				goto out;
-			e->group_id = db_insert_id(db, STMT_GROUP_INSERT);
-			db_done(db, STMT_GROUP_INSERT);
-		}
 		db_params_init(&p);
 		db_param_str(&p, kind_names[e->kind]);
 		db_param_str(&p, e->lang);
@@ -745,6 +746,7 @@ db_edit_save(struct db *db, struct arena *a, struct item_edit *e,
 	} else {
 		db_params_init(&p);
 		bind_fields(&p, e, html);
+		db_param_int(&p, e->group_id);
 		db_param_int(&p, e->id);
 		db_param_int(&p, expected_version);
 		if (db_exec(db, STMT_EDIT_ITEM_UPDATE, &p) == -1) {
@@ -882,6 +884,24 @@ translation_from_row(void *elem, const struct db_row *r)
 	t->title = r->v[4].s;
 	t->status = item_status_from_name(r->v[5].s);
 	t->published_at = r->v[6].t;
+}
+
+int
+db_edit_link_candidates(struct db *db, struct arena *a, enum kind kind,
+    const char *lang, struct edit_translation **out, size_t *outc)
+{
+	struct db_params p;
+	void		*v;
+	int		 rc;
+
+	db_params_init(&p);
+	db_param_str(&p, kind_names[kind]);
+	db_param_str(&p, lang);
+	db_param_str(&p, lang);
+	rc = db_exec_all(db, STMT_EDIT_LINK_CANDIDATES, &p, a, sizeof(**out),
+	    translation_from_row, &v, outc);
+	*out = v;
+	return rc;
 }
 
 int

@@ -171,6 +171,7 @@ enum	stmt {
 	STMT_EDIT_FILES_RECENT,
 	STMT_EDIT_FILE_GET,
 	STMT_EDIT_GROUP_ITEMS,
+	STMT_EDIT_LINK_CANDIDATES,
 	/* db_admin.c: item lists, dashboard, organisations. */
 	STMT_ADM_LIST_FIRST,
 	STMT_ADM_ITEM_LIST,

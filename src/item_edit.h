@@ -65,7 +65,8 @@ struct	item_edit {
 	long long	 id;		/* 0: not saved yet */
 	enum kind	 kind;
 	const char	*lang;
-	long long	 group_id;	/* translation group; 0: a new one */
+	long long	 group_id;	/* translation group; 0: a new one
+				   (for a saved item: unlinks it) */
 	const char	*slug;
 	const char	*title;
 	const char	*summary;

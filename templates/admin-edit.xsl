@@ -999,6 +999,41 @@
         </div>
       </form>
     </xsl:if>
+    <xsl:if test="not($edit/read-only)">
+      <xsl:if test="$edit/link-candidates/item">
+        <form method="post" action="{$item-url}/translation" class="row">
+          <xsl:call-template name="csrf-field"/>
+          <input type="hidden" name="version" value="{$edit/@version}"/>
+          <div class="field">
+            <label for="f-link-of">This item translates</label>
+            <select id="f-link-of" name="of">
+              <xsl:for-each select="$edit/link-candidates/item">
+                <option value="{@id}">
+                  <xsl:text>[</xsl:text>
+                  <xsl:value-of select="@lang"/>
+                  <xsl:text>] </xsl:text>
+                  <xsl:value-of select="."/>
+                  <xsl:text> (#</xsl:text>
+                  <xsl:value-of select="@id"/>
+                  <xsl:text>)</xsl:text>
+                </option>
+              </xsl:for-each>
+            </select>
+          </div>
+          <div class="field">
+            <button type="submit">Link as its translation</button>
+          </div>
+        </form>
+      </xsl:if>
+      <xsl:if test="$edit/translations/translation">
+        <form method="post" action="{$item-url}/translation">
+          <xsl:call-template name="csrf-field"/>
+          <input type="hidden" name="version" value="{$edit/@version}"/>
+          <input type="hidden" name="of" value=""/>
+          <p><button type="submit">Unlink from these translations</button></p>
+        </form>
+      </xsl:if>
+    </xsl:if>
   </section>
 </xsl:template>
 
