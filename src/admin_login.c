@@ -294,27 +294,17 @@ admin_login_code_form(struct admin *a, struct out *o)
 static int
 totp_accept(struct admin *a, const char *code)
 {
-	char		 want[9];
-	long long	 step, now = (long long)time(NULL);
-	int		 d, rc;
+	long long	 step;
+	int		 rc;
 
-	if (strlen(code) != AUTH_TOTP_DIGITS)
-		return 0;
-	for (d = -1; d <= 1; d++) {
-		step = now / AUTH_TOTP_STEP + d;
-		if (auth_totp(a->user.totp_secret, a->user.totp_len,
-		    (time_t)(step * AUTH_TOTP_STEP), AUTH_TOTP_DIGITS,
-		    want) != 0)
-			return -1;
-		if (sodium_memcmp(want, code, AUTH_TOTP_DIGITS) != 0)
-			continue;
-		rc = db_user_totp_step(a->site->db, a->user.id, step);
-		if (rc == 0)
-			log_warnx("second factor for %s refused: code of step "
-			    "%lld already used", a->user.login, step);
+	rc = auth_totp_verify(a->user.totp_secret, a->user.totp_len,
+	    time(NULL), code, &step);
+	if (rc != 1)
 		return rc;
-	}
-	return 0;
+	if ((rc = db_user_totp_step(a->site->db, a->user.id, step)) == 0)
+		log_warnx("second factor for %s refused: code of step %lld "
+		    "already used", a->user.login, step);
+	return rc;
 }
 
 /* A recovery code: one use each.  Returns 1, 0 or -1. */

@@ -922,37 +922,6 @@ recovery_new(struct admin *a, char (*codes)[AUTH_RECOVERY_LEN + 1])
 	return rc;
 }
 
-/*
- * Finds the step of now - 1 .. now + 1 whose code is code, as
- * auth_totp_verify() accepts them.  Returns 1 and sets *step, 0 if none
- * matches, -1 on a bad key.
- */
-static int
-totp_step(const unsigned char *key, size_t len, const char *code,
-    long long *step)
-{
-	char		 want[9];
-	long long	 now = (long long)time(NULL), s;
-	int		 d, found = 0;
-
-	if (strlen(code) != AUTH_TOTP_DIGITS)
-		return 0;
-	for (d = -1; d <= 1; d++) {
-		s = now / AUTH_TOTP_STEP + d;
-		if (auth_totp(key, len, (time_t)(s * AUTH_TOTP_STEP),
-		    AUTH_TOTP_DIGITS, want) != 0)
-			return -1;
-		/* Every step is compared, so the time says nothing. */
-		if (sodium_memcmp(want, code, AUTH_TOTP_DIGITS) == 0 &&
-		    !found) {
-			*step = s;
-			found = 1;
-		}
-	}
-	sodium_memzero(want, sizeof(want));
-	return found;
-}
-
 /* POST action=confirm: the first code proves the authenticator has it. */
 static int
 totp_confirm(struct admin *a, struct out *o)
@@ -982,7 +951,7 @@ totp_confirm(struct admin *a, struct out *o)
 			clean[n++] = code[i];
 	clean[n] = '\0';
 	ok = code != NULL && strlen(code) < 32 ?
-	    totp_step(key, len, clean, &step) : 0;
+	    auth_totp_verify(key, len, time(NULL), clean, &step) : 0;
 	if (ok == -1) {
 		sodium_memzero(key, sizeof(key));
 		return 500;

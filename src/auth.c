@@ -828,11 +828,11 @@ out:
  */
 int
 auth_totp_verify(const unsigned char *key, size_t keylen, time_t now,
-    const char *code)
+    const char *code, long long *matched)
 {
 	char		 want[9];
 	uint64_t	 step;
-	int		 i, match = 0, rc = -1;
+	int		 i, hit, match = 0, rc = -1;
 
 	if (key == NULL || now < 0)
 		goto out;
@@ -851,7 +851,11 @@ auth_totp_verify(const unsigned char *key, size_t keylen, time_t now,
 			rc = -1;
 			goto out;
 		}
-		match |= sodium_memcmp(want, code, AUTH_TOTP_DIGITS) == 0;
+		/* Every step is compared, so the time says nothing. */
+		hit = sodium_memcmp(want, code, AUTH_TOTP_DIGITS) == 0;
+		if (hit && !match && matched != NULL)
+			*matched = (long long)(step + i);
+		match |= hit;
 	}
 	rc = match;
 out:

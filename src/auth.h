@@ -136,13 +136,14 @@ int	auth_totp(const unsigned char *key, size_t keylen, time_t t,
 /*
  * Returns 1 if code is the AUTH_TOTP_DIGITS-digit TOTP code for key at
  * now, the step before or the step after (clock drift), comparing all
- * three in constant time; 0 if not (or code is malformed); -1 on a bad
- * key or time.
- * XXX: replay of a code inside its window must be refused by the caller,
- * which stores the last step it accepted; that needs the database.
+ * three in constant time, and sets *step (if not NULL) to the step that
+ * matched; 0 if none does (or code is malformed); -1 on a bad key or
+ * time.  A code stays valid for its whole window: callers refuse a replay
+ * by storing the last step they accepted and accepting only later ones
+ * (admin_login.c, db_user_totp_step).
  */
 int	auth_totp_verify(const unsigned char *key, size_t keylen, time_t now,
-	    const char *code);
+	    const char *code, long long *step);
 
 /*
  * Encodes len bytes at in as RFC 4648 base32 (upper case, no padding)

@@ -224,16 +224,6 @@
      es="No se pudo responder a esta solicitud."
      ru="На этот запрос не удалось ответить."/>
 
-  <!-- Admin program -->
-  <s k="admin-title" en="Editing" fr="Édition" es="Edición"
-     ru="Редактирование"/>
-  <s k="admin-unavailable"
-     en="The editing interface is not available yet in this version."
-     fr="L’interface d’édition n’est pas encore disponible dans cette version."
-     es="La interfaz de edición aún no está disponible en esta versión."
-     ru="Интерфейс редактирования в этой версии пока недоступен."/>
-  <s k="admin-public" en="Go to the public site" fr="Aller au site public"
-     es="Ir al sitio público" ru="Перейти на сайт"/>
 </b:strings>
 
 <!--

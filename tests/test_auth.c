@@ -430,22 +430,30 @@ test_totp(void)
 	CHECK(auth_totp(key, 20, 1111111111, 6, out) == 0);
 	CHECK(auth_totp(key, 20, 1111111111 - 30, 6, prev) == 0);
 	CHECK(auth_totp(key, 20, 1111111111 + 30, 6, next) == 0);
-	CHECK(auth_totp_verify(key, 20, 1111111111, out) == 1);
-	CHECK(auth_totp_verify(key, 20, 1111111111, prev) == 1);
-	CHECK(auth_totp_verify(key, 20, 1111111111, next) == 1);
-	CHECK(auth_totp_verify(key, 20, 1111111111 + 60, out) == 0);
-	CHECK(auth_totp_verify(key, 20, 1111111111 - 60, out) == 0);
-	CHECK(auth_totp_verify(key, 20, 1111111111, "000000") ==
+	CHECK(auth_totp_verify(key, 20, 1111111111, out, NULL) == 1);
+	{
+		long long	 st = 0;
+
+		CHECK(auth_totp_verify(key, 20, 1111111111, out, &st) == 1);
+		CHECK(st == 1111111111 / 30);
+		CHECK(auth_totp_verify(key, 20, 1111111111, next, &st) == 1);
+		CHECK(st == 1111111111 / 30 + 1);
+	}
+	CHECK(auth_totp_verify(key, 20, 1111111111, prev, NULL) == 1);
+	CHECK(auth_totp_verify(key, 20, 1111111111, next, NULL) == 1);
+	CHECK(auth_totp_verify(key, 20, 1111111111 + 60, out, NULL) == 0);
+	CHECK(auth_totp_verify(key, 20, 1111111111 - 60, out, NULL) == 0);
+	CHECK(auth_totp_verify(key, 20, 1111111111, "000000", NULL) ==
 	    (strcmp(out, "000000") == 0 || strcmp(prev, "000000") == 0 ||
 	    strcmp(next, "000000") == 0));
-	CHECK(auth_totp_verify(key, 20, 1111111111, "14050471") == 0);
-	CHECK(auth_totp_verify(key, 20, 1111111111, "05047") == 0);
-	CHECK(auth_totp_verify(key, 20, 1111111111, "05047a") == 0);
-	CHECK(auth_totp_verify(key, 20, 1111111111, "") == 0);
-	CHECK(auth_totp_verify(key, 20, 1111111111, NULL) == 0);
-	CHECK(auth_totp_verify(NULL, 20, 1111111111, out) == -1);
+	CHECK(auth_totp_verify(key, 20, 1111111111, "14050471", NULL) == 0);
+	CHECK(auth_totp_verify(key, 20, 1111111111, "05047", NULL) == 0);
+	CHECK(auth_totp_verify(key, 20, 1111111111, "05047a", NULL) == 0);
+	CHECK(auth_totp_verify(key, 20, 1111111111, "", NULL) == 0);
+	CHECK(auth_totp_verify(key, 20, 1111111111, NULL, NULL) == 0);
+	CHECK(auth_totp_verify(NULL, 20, 1111111111, out, NULL) == -1);
 	CHECK(auth_totp(key, 20, 10, 6, out) == 0);
-	CHECK(auth_totp_verify(key, 20, 10, out) == 1);
+	CHECK(auth_totp_verify(key, 20, 10, out, NULL) == 1);
 }
 
 static void
