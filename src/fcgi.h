@@ -7,6 +7,7 @@
 #define FCGI_H
 
 #include "broadside.h"
+#include "db.h"
 
 struct	out;
 
@@ -66,5 +67,17 @@ int	fcgi_is_cgi(const struct fcgi_opts *);
  */
 int	fcgi_serve(struct site *, int (*dispatch)(struct req *, struct out *),
 	    const struct fcgi_opts *);
+
+/*
+ * The whole main() of a FastCGI program (fcgi_main.c): parses -c -n -p
+ * -s, loads the configuration (then calls configured, if not NULL, for
+ * process-wide settings), compiles the templates, connects with the
+ * account of role (cfg db_public or db_admin) and serves with dispatch.
+ * opts gives progname, route and needs_db; the rest is filled here.
+ * Returns the exit status.
+ */
+int	fcgi_main(int argc, char *argv[], struct fcgi_opts *opts,
+	    enum db_role role, int (*dispatch)(struct req *, struct out *),
+	    void (*configured)(const struct cfg *));
 
 #endif /* !FCGI_H */

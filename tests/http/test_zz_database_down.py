@@ -49,6 +49,12 @@ def test_database_down_is_503(outage, nginx, apache, name):
             "max-age=0" in r.headers.get("Cache-Control", "") or \
             "no-cache" in r.headers.get("Cache-Control", ""), \
             "a 503 must not be cached as if it were the page"
+    # The admin says so too, and its forms keep nothing half-written.
+    for path in ["/admin/login", "/admin/"]:
+        r = c.get(path)
+        assert r.status_code == 503, (path, r.status_code)
+        assert re.fullmatch(r"\d+", r.headers.get("Retry-After", ""))
+        assert "no-store" in r.headers.get("Cache-Control", "")
     # Routing errors are still answered without the database.
     assert c.get("/de/").status_code == 404
     assert c.get("/").status_code in (301, 302, 303, 307, 308)
@@ -70,6 +76,8 @@ def test_database_back_pages_200_again(outage, stack, nginx, apache):
     assert took < 10
     # The same worker processes: they reconnected by themselves.
     assert stack.children(stack.pid("public")) == outage
+    assert stack.wait_until(
+        lambda: nginx.get("/admin/login").status_code == 200, 10)
     # And stay up: every worker answers (more requests than workers).
     for _ in range(4 * len(outage)):
         for c in (nginx, apache):
