@@ -132,13 +132,14 @@ file_view(struct admin *a, struct view *v, const struct media_file *f)
 	view_attr(v, "href", file_href(a, f->filename, 0));
 	view_attr(v, "kind", image ? "image" : "document");
 	if (image) {
-		/* The smallest rendition, or the image if it is smaller. */
+		/*
+		 * The smallest rendition, or the image itself when it has
+		 * none (small, or imported rather than uploaded).
+		 */
 		view_attr(v, "thumb", file_href(a, f->filename,
-		    media_rendition_count(f->width) > 0 ? media_widths[0] :
-		    0));
+		    f->renditions > 0 ? media_widths[0] : 0));
 		view_attr(v, "preview", file_href(a, f->filename,
-		    media_rendition_count(f->width) > 1 ? media_widths[1] :
-		    0));
+		    f->renditions > 1 ? media_widths[1] : 0));
 		view_attr_int(v, "width", f->width);
 		view_attr_int(v, "height", f->height);
 	}

@@ -825,7 +825,7 @@ static const char *const stmts[STMT__MAX] = {
 	"m.width, m.height, m.alt, m.caption, m.credit, m.uploaded_by, "
 	"u.display_name, m.created_at, m.updated_at, "
 	"(SELECT COUNT(DISTINCT im.item_id) FROM item_media im "
-	"WHERE im.media_id = m.id) "
+	"WHERE im.media_id = m.id), m.renditions "
 	"FROM media m LEFT JOIN users u ON u.id = m.uploaded_by "
 	"ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?",
 	[STMT_MED_COUNT] = "SELECT COUNT(*) FROM media",
@@ -834,7 +834,7 @@ static const char *const stmts[STMT__MAX] = {
 	"m.width, m.height, m.alt, m.caption, m.credit, m.uploaded_by, "
 	"u.display_name, m.created_at, m.updated_at, "
 	"(SELECT COUNT(DISTINCT im.item_id) FROM item_media im "
-	"WHERE im.media_id = m.id) "
+	"WHERE im.media_id = m.id), m.renditions "
 	"FROM media m LEFT JOIN users u ON u.id = m.uploaded_by "
 	"WHERE m.id = ?",
 	[STMT_MED_LOCK] = "SELECT id FROM media WHERE id = ? FOR UPDATE",

@@ -25,7 +25,7 @@ static const char *const use_roles[MEDIA__MAX] = {
 /*
  * MEDIA_COLS: id, filename, original_name, mime, bytes, width, height,
  * alt, caption, credit, uploaded_by, uploader's name, created_at,
- * updated_at, uses.
+ * updated_at, uses, renditions.
  */
 static void
 media_from_row(void *elem, const struct db_row *r)
@@ -48,6 +48,7 @@ media_from_row(void *elem, const struct db_row *r)
 	f->created_at = r->v[12].t;
 	f->updated_at = r->v[13].t;
 	f->uses = r->v[14].i;
+	f->renditions = (int)r->v[15].i;
 }
 
 int

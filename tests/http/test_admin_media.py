@@ -587,3 +587,15 @@ def test_published_picture_offers_its_renditions(stack, signed_in, nginx):
     # Imported pictures have no renditions, and no srcset.
     for u in doc(nginx.get("/en/news/")).xpath("//img/@srcset"):
         assert stem in u
+
+
+def test_library_thumbnails_all_exist(stack, signed_in, nginx):
+    """Imported pictures have no renditions: their thumbnails are the
+    files themselves, never a missing -480 copy."""
+    ed = signed_in("editor")
+    d = doc(ed.get("/admin/media/"))
+    srcs = d.xpath("//img/@src")
+    assert srcs
+    for src in srcs:
+        assert nginx.get(path_of(src) if src.startswith("http") else
+                         src).status_code == 200, src
