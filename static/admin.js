@@ -190,6 +190,13 @@
 				window.clearTimeout(timer);
 			timer = window.setTimeout(keep, 800);
 		});
+		/* Leaving within the pause: keep the last words too. */
+		window.addEventListener("pagehide", function () {
+			if (timer !== null) {
+				window.clearTimeout(timer);
+				keep();
+			}
+		});
 	}
 
 	function init() {

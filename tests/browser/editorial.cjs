@@ -193,6 +193,20 @@ async function flow(ctx, page) {
 	const after = await page.request.get(base + slugPath);
 	check((await after.text()).includes(mine),
 	    'public page lacks my text after re-submitting');
+	/* With JavaScript, text typed and left unsaved is offered back. */
+	if (js) {
+		const lost = 'Typed, then the tab was closed ' + run;
+		await page.goto(base + '/admin/items/' + id);
+		await page.getByLabel('Body', { exact: true }).fill(lost);
+		await page.goto(base + '/admin/items/');
+		await page.goto(base + '/admin/items/' + id);
+		check(await page.locator('.backup-offer').count() === 1,
+		    'no offer of the unsaved text');
+		await page.getByRole('button', { name: 'Restore my text' })
+		    .click();
+		check(await page.getByLabel('Body', { exact: true })
+		    .inputValue() === lost, 'unsaved text not restored');
+	}
 	console.log('editorial flow: ok (JavaScript ' + (js ? 'on' : 'off') +
 	    ')');
 }
