@@ -106,6 +106,8 @@ static const struct admin_route routes[] = {
 	    admin_org_edit_form },
 	{ METHOD_POST, "/admin/orgs/#", ADMIN_AUTH_USER, 0,
 	    admin_org_edit_post },
+	{ METHOD_GET, "/admin/tags/", ADMIN_AUTH_USER, 0, admin_tag_list },
+	{ METHOD_POST, "/admin/tags/#", ADMIN_AUTH_USER, 0, admin_tag_post },
 	{ METHOD_GET, "/admin/users/", ADMIN_AUTH_USER, 0, admin_user_list },
 	{ METHOD_POST, "/admin/users/", ADMIN_AUTH_USER, 0,
 	    admin_user_new_post },

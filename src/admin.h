@@ -285,6 +285,9 @@ int	admin_org_list(struct admin *, struct out *);
 int	admin_org_new_post(struct admin *, struct out *);
 int	admin_org_edit_form(struct admin *, struct out *);
 int	admin_org_edit_post(struct admin *, struct out *);
+/* admin_tag.c: the tags of each language: rename, merge, delete. */
+int	admin_tag_list(struct admin *, struct out *);
+int	admin_tag_post(struct admin *, struct out *);
 /* admin_user.c: users (administrators), own account, sessions, TOTP. */
 int	admin_user_list(struct admin *, struct out *);
 int	admin_user_new_post(struct admin *, struct out *);

@@ -787,6 +787,27 @@ static const char *const stmts[STMT__MAX] = {
 	"updated_at = UTC_TIMESTAMP(), version = version + 1 WHERE id IN "
 	"(SELECT item_id FROM signatories WHERE org_id = ? "
 	"UNION SELECT item_id FROM speakers WHERE org_id = ?)",
+	/* Tags of a language with every item using them, any status. */
+	[STMT_ADM_TAG_LIST] =
+	"SELECT t.id, t.lang, t.slug, t.name, (SELECT COUNT(*) FROM item_tags "
+	"it WHERE it.tag_id = t.id) FROM tags t WHERE t.lang = ? "
+	"ORDER BY t.name, t.id",
+	[STMT_ADM_TAG_GET] =
+	"SELECT t.id, t.lang, t.slug, t.name, (SELECT COUNT(*) FROM item_tags "
+	"it WHERE it.tag_id = t.id) FROM tags t WHERE t.id = ? FOR UPDATE",
+	[STMT_ADM_TAG_SAME_NAME] =
+	"SELECT id FROM tags WHERE lang = ? AND name = ? AND id <> ?",
+	[STMT_ADM_TAG_RENAME] = "UPDATE tags SET name = ? WHERE id = ?",
+	/* Pages and feeds show tag names: their items change with them. */
+	[STMT_ADM_TAG_TOUCH_ITEMS] =
+	"UPDATE items SET version = version + 1, updated_at = "
+	"UTC_TIMESTAMP() WHERE id IN (SELECT item_id FROM item_tags WHERE "
+	"tag_id = ?)",
+	[STMT_ADM_TAG_MERGE] =
+	"INSERT IGNORE INTO item_tags (item_id, tag_id) SELECT item_id, ? "
+	"FROM item_tags WHERE tag_id = ?",
+	/* item_tags rows go with it (ON DELETE CASCADE). */
+	[STMT_ADM_TAG_DELETE] = "DELETE FROM tags WHERE id = ?",
 	/* db_revision.c */
 	[STMT_ADM_REVISION_FIRST] = "SELECT 1",
 	/*

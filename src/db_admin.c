@@ -459,3 +459,189 @@ out:
 	arena_free(a);
 	return rc;
 }
+
+/* Columns id, lang, slug, name, count. */
+static void
+admin_tag_from_row(void *elem, const struct db_row *r)
+{
+	struct tag	*t = elem;
+
+	memset(t, 0, sizeof(*t));
+	t->id = r->v[0].i;
+	t->lang = r->v[1].s;
+	t->slug = r->v[2].s;
+	t->name = r->v[3].s;
+	t->count = r->v[4].i;
+}
+
+int
+db_admin_tag_list(struct db *db, struct arena *a, const char *lang,
+    struct tag **out, size_t *outc)
+{
+	struct db_params p;
+	void		*v;
+	int		 rc;
+
+	db_params_init(&p);
+	db_param_str(&p, lang);
+	rc = db_exec_all(db, STMT_ADM_TAG_LIST, &p, a, sizeof(**out),
+	    admin_tag_from_row, &v, outc);
+	*out = v;
+	return rc;
+}
+
+int
+db_admin_tag_get(struct db *db, struct arena *a, long long id,
+    struct tag *t)
+{
+	struct db_params p;
+	struct db_row	 row;
+	int		 rc = -1;
+
+	db_params_init(&p);
+	db_param_int(&p, id);
+	if (db_exec(db, STMT_ADM_TAG_GET, &p) == -1)
+		goto out;
+	if ((rc = db_fetch(db, STMT_ADM_TAG_GET, a, &row)) == 1)
+		admin_tag_from_row(t, &row);
+out:
+	db_done(db, STMT_ADM_TAG_GET);
+	return rc;
+}
+
+/* Renews the items of a tag and the generation (inside a transaction). */
+static int
+tag_touch(struct db *db, long long id)
+{
+	struct db_params p;
+
+	db_params_init(&p);
+	db_param_int(&p, id);
+	if (db_run(db, STMT_ADM_TAG_TOUCH_ITEMS, &p) == -1)
+		return -1;
+	return db_run(db, STMT_GENERATION_BUMP, NULL);
+}
+
+int
+db_admin_tag_rename(struct db *db, long long id, const char *name)
+{
+	struct db_params p;
+	struct db_row	 row;
+	struct tag	 t;
+	struct arena	*a;
+	int		 rc = -1, tx = 0, c;
+
+	a = arena_new();
+	if (db_tx_begin(db) == -1)
+		goto out;
+	tx = 1;
+	if ((c = db_admin_tag_get(db, a, id, &t)) != 1) {
+		rc = c;
+		goto out;
+	}
+	db_params_init(&p);
+	db_param_str(&p, t.lang);
+	db_param_str(&p, name);
+	db_param_int(&p, id);
+	if (db_exec(db, STMT_ADM_TAG_SAME_NAME, &p) == -1)
+		goto out;
+	c = db_fetch(db, STMT_ADM_TAG_SAME_NAME, NULL, &row);
+	db_done(db, STMT_ADM_TAG_SAME_NAME);
+	if (c != 0) {
+		rc = c == 1 ? 2 : -1;
+		goto out;
+	}
+	db_params_init(&p);
+	db_param_str(&p, name);
+	db_param_int(&p, id);
+	if (db_run(db, STMT_ADM_TAG_RENAME, &p) == -1 ||
+	    tag_touch(db, id) == -1)
+		goto out;
+	if (db_tx_commit(db) == -1)
+		goto out;
+	tx = 0;
+	rc = 1;
+out:
+	if (tx)
+		db_tx_rollback(db);
+	arena_free(a);
+	return rc;
+}
+
+int
+db_admin_tag_merge(struct db *db, long long from, long long into)
+{
+	struct db_params p;
+	struct tag	 f, t;
+	struct arena	*a;
+	int		 rc = -1, tx = 0, c;
+
+	a = arena_new();
+	if (db_tx_begin(db) == -1)
+		goto out;
+	tx = 1;
+	if ((c = db_admin_tag_get(db, a, from, &f)) != 1 ||
+	    (c = db_admin_tag_get(db, a, into, &t)) != 1) {
+		rc = c;
+		goto out;
+	}
+	if (from == into || strcmp(f.lang, t.lang) != 0) {
+		rc = 0;
+		goto out;
+	}
+	db_params_init(&p);
+	db_param_int(&p, into);
+	db_param_int(&p, from);
+	if (db_run(db, STMT_ADM_TAG_MERGE, &p) == -1)
+		goto out;
+	db_params_init(&p);
+	db_param_int(&p, from);
+	if (db_run(db, STMT_ADM_TAG_DELETE, &p) == -1 ||
+	    tag_touch(db, into) == -1)
+		goto out;
+	if (db_tx_commit(db) == -1)
+		goto out;
+	tx = 0;
+	rc = 1;
+out:
+	if (tx)
+		db_tx_rollback(db);
+	arena_free(a);
+	return rc;
+}
+
+int
+db_admin_tag_delete(struct db *db, long long id)
+{
+	struct db_params p;
+	struct tag	 t;
+	struct arena	*a;
+	int		 rc = -1, tx = 0, c;
+
+	a = arena_new();
+	if (db_tx_begin(db) == -1)
+		goto out;
+	tx = 1;
+	if ((c = db_admin_tag_get(db, a, id, &t)) != 1) {
+		rc = c;
+		goto out;
+	}
+	if (t.count > 0) {
+		rc = 2;
+		goto out;
+	}
+	db_params_init(&p);
+	db_param_int(&p, id);
+	if (db_run(db, STMT_ADM_TAG_DELETE, &p) == -1 ||
+	    db_run(db, STMT_GENERATION_BUMP, NULL) == -1)
+		goto out;
+	if (db_tx_commit(db) == -1)
+		goto out;
+	tx = 0;
+	rc = 1;
+out:
+	if (tx)
+		db_tx_rollback(db);
+	arena_free(a);
+	return rc;
+}

@@ -146,4 +146,31 @@ int	db_org_get_by_id(struct db *, struct arena *, long long id,
 int	db_org_update(struct db *, long long id, const char *name,
 	    const char *short_name, const char *url);
 
+/*
+ * The tags of a language, by name, each with the count of items using it
+ * whatever their status (tag.count).
+ */
+int	db_admin_tag_list(struct db *, struct arena *, const char *lang,
+	    struct tag **, size_t *);
+/* One tag with its count; 1/0/-1. */
+int	db_admin_tag_get(struct db *, struct arena *, long long id,
+	    struct tag *);
+/*
+ * Renames a tag (its slug, and so its public address, stays), renewing
+ * the items that show it and the site's generation.  Returns 1, 0 if the
+ * tag is gone, 2 if another tag of its language has that name, or -1.
+ */
+int	db_admin_tag_rename(struct db *, long long id, const char *name);
+/*
+ * Moves the items of tag from onto tag into (same language) and deletes
+ * from, renewing the items and the site's generation.  Returns 1, 0 if
+ * either is gone or their languages differ, or -1.
+ */
+int	db_admin_tag_merge(struct db *, long long from, long long into);
+/*
+ * Deletes a tag no item uses.  Returns 1, 0 if it is gone, 2 if items
+ * use it, or -1.
+ */
+int	db_admin_tag_delete(struct db *, long long id);
+
 #endif /* !DB_ADMIN_H */

@@ -49,6 +49,7 @@ static const char *const tmpl_names[] = {
 	"admin-dash",	/* admin-dash.xsl: the editor's dashboard */
 	"admin-items",	/* admin-items.xsl: the item list, new item */
 	"admin-edit",	/* admin-edit.xsl: the edit form, conflict page */
+	"admin-tags",	/* admin-tags.xsl: the tags of each language */
 	"admin-orgs",	/* admin-orgs.xsl: the organisations registry */
 	"admin-revisions", /* admin-revisions.xsl: revisions and diffs */
 	"admin-media",	/* admin-media.xsl: uploads, media library */

@@ -93,6 +93,11 @@
             <xsl:with-param name="label" select="'Media'"/>
           </xsl:call-template>
           <xsl:call-template name="nav-link">
+            <xsl:with-param name="key" select="'tags'"/>
+            <xsl:with-param name="href" select="'/admin/tags/'"/>
+            <xsl:with-param name="label" select="'Tags'"/>
+          </xsl:call-template>
+          <xsl:call-template name="nav-link">
             <xsl:with-param name="key" select="'orgs'"/>
             <xsl:with-param name="href" select="'/admin/orgs/'"/>
             <xsl:with-param name="label" select="'Organisations'"/>
@@ -185,6 +190,8 @@
           <xsl:when test="@code = 'user-created'">User created.</xsl:when>
           <xsl:when test="@code = 'user-updated'">User updated.</xsl:when>
           <xsl:when test="@code = 'settings-saved'">Settings saved.</xsl:when>
+          <xsl:when test="@code = 'merged'">Tags merged: the items of the first now carry the second, and the first tag's page is gone.</xsl:when>
+          <xsl:when test="@code = 'tag-deleted'">Tag deleted.</xsl:when>
           <xsl:otherwise>Done.</xsl:otherwise>
         </xsl:choose>
       </p>

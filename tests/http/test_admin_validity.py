@@ -24,6 +24,7 @@ def admin_paths(stack):
              "items-filtered": "/admin/items/?kind=statement&status="
                                "published&q=a",
              "media": "/admin/media/", "orgs": "/admin/orgs/",
+             "tags": "/admin/tags/?lang=ru",
              "users": "/admin/users/", "account": "/admin/account",
              "totp": "/admin/account/totp", "audit": "/admin/audit",
              "settings": "/admin/settings", "not-found": "/admin/nothing"}
