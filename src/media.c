@@ -18,12 +18,14 @@
 
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <magic.h>
@@ -175,6 +177,41 @@ join(char *buf, size_t size, const char *dir, const char *name)
 	return 0;
 }
 
+#define STALE_SECONDS	(24 * 3600)	/* a temporary file this old is lost */
+
+/*
+ * Removes what a worker killed in mid-upload left in .tmp (which holds
+ * nothing but our temporary files): regular files not touched for a day.
+ * Once per process, at its first upload.
+ */
+static void
+sweep_stale(const char *tmpdir)
+{
+	static int	 swept;
+	DIR		*d;
+	struct dirent	*de;
+	struct stat	 st;
+	char		 path[PATH_MAX];
+	time_t		 now = time(NULL);
+
+	if (swept)
+		return;
+	swept = 1;
+	if ((d = opendir(tmpdir)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.' ||
+		    join(path, sizeof(path), tmpdir, de->d_name) == -1)
+			continue;
+		if (lstat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    now - st.st_mtime < STALE_SECONDS)
+			continue;
+		if (unlink(path) == 0)
+			log_info("removed a stale upload file %s", path);
+	}
+	closedir(d);
+}
+
 struct media_upload *
 media_upload_new(const char *dir, unsigned long long max_bytes)
 {
@@ -195,6 +232,7 @@ media_upload_new(const char *dir, unsigned long long max_bytes)
 		log_warn("mkdir %s", up->tmpdir);
 		goto fail;
 	}
+	sweep_stale(up->tmpdir);
 	/* glibc and the BSDs create it 0600. */
 	if ((up->fd = mkstemp(up->path)) == -1) {
 		log_warn("mkstemp %s", up->path);

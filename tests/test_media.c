@@ -17,7 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "arena.h"
 #include "check.h"
@@ -401,6 +403,34 @@ png_width(const struct buf *b)
 	    (uint32_t)b->p[18] << 8 | b->p[19];
 }
 
+/*
+ * A worker killed in mid-upload leaves its temporary file: the next
+ * process's first upload removes those a day old, and only those.
+ */
+static void
+test_stale_sweep(void)
+{
+	struct media_upload	*up;
+	struct utimbuf		 old;
+	char			 tmpdir[PATH_MAX], stale[PATH_MAX + 16];
+	char			 fresh[PATH_MAX + 16];
+	FILE			*f;
+
+	snprintf(tmpdir, sizeof(tmpdir), "%s/.tmp", dir);
+	snprintf(stale, sizeof(stale), "%s/up-crashed", tmpdir);
+	snprintf(fresh, sizeof(fresh), "%s/up-running", tmpdir);
+	CHECK(mkdir(tmpdir, 0700) == 0);
+	CHECK((f = fopen(stale, "w")) != NULL && fclose(f) == 0);
+	CHECK((f = fopen(fresh, "w")) != NULL && fclose(f) == 0);
+	old.actime = old.modtime = time(NULL) - 2 * 24 * 3600;
+	CHECK(utime(stale, &old) == 0);
+	CHECK((up = media_upload_new(dir, 10)) != NULL);
+	CHECK(access(stale, F_OK) == -1);
+	CHECK(access(fresh, F_OK) == 0);
+	media_upload_free(up);
+	unlink(fresh);
+}
+
 static void
 test_png_renditions(void)
 {
@@ -718,6 +748,7 @@ main(void)
 	/* A missing media directory is not created: it is configured. */
 	CHECK(media_upload_new("/nonexistent/media", 10) == NULL);
 
+	test_stale_sweep();
 	test_png_renditions();
 	test_jpeg_exif();
 	test_forged();
