@@ -37,6 +37,7 @@
 #include "view.h"
 
 #define ADMIN_FORM_PAIRS	4000	/* fields of the largest edit form */
+#define ADMIN_COOKIE_GRACE	(7 * 24 * 3600)	/* seconds; see admin_set_cookie */
 
 /*
  * Scripts from our own origin only, for the small enhancements of
@@ -48,90 +49,90 @@ static const char admin_csp[] =
     "form-action 'self'; frame-ancestors 'none'";
 
 static const struct admin_route routes[] = {
-	{ METHOD_GET, "/admin/", ADMIN_AUTH_USER, 0, admin_dashboard },
-	{ METHOD_GET, "/admin/login", ADMIN_AUTH_NONE, 0, admin_login_form },
-	{ METHOD_POST, "/admin/login", ADMIN_AUTH_NONE, 0, admin_login_post },
+	{ METHOD_GET, "/admin/", ADMIN_AUTH_USER, 0, admin_dashboard, 0 },
+	{ METHOD_GET, "/admin/login", ADMIN_AUTH_NONE, 0, admin_login_form, 0 },
+	{ METHOD_POST, "/admin/login", ADMIN_AUTH_NONE, 0, admin_login_post, 0 },
 	{ METHOD_GET, "/admin/login/code", ADMIN_AUTH_PENDING, 0,
-	    admin_login_code_form },
+	    admin_login_code_form, 0 },
 	{ METHOD_POST, "/admin/login/code", ADMIN_AUTH_PENDING, 0,
-	    admin_login_code_post },
+	    admin_login_code_post, 0 },
 	{ METHOD_POST, "/admin/logout", ADMIN_AUTH_PENDING, 0,
-	    admin_logout_post },
-	{ METHOD_GET, "/admin/items/", ADMIN_AUTH_USER, 0, admin_item_list },
+	    admin_logout_post, 0 },
+	{ METHOD_GET, "/admin/items/", ADMIN_AUTH_USER, 0, admin_item_list, 0 },
 	{ METHOD_GET, "/admin/items/new", ADMIN_AUTH_USER, 0,
-	    admin_item_new_form },
+	    admin_item_new_form, 0 },
 	{ METHOD_POST, "/admin/items/new", ADMIN_AUTH_USER, 0,
-	    admin_item_new_post },
+	    admin_item_new_post, 1 },
 	{ METHOD_POST, "/admin/items/new/preview", ADMIN_AUTH_USER, 0,
-	    admin_item_preview_post },
+	    admin_item_preview_post, 0 },
 	{ METHOD_GET, "/admin/items/#", ADMIN_AUTH_USER, 0,
-	    admin_item_edit_form },
+	    admin_item_edit_form, 0 },
 	{ METHOD_POST, "/admin/items/#", ADMIN_AUTH_USER, 0,
-	    admin_item_edit_post },
+	    admin_item_edit_post, 1 },
 	{ METHOD_GET, "/admin/items/#/preview", ADMIN_AUTH_USER, 0,
-	    admin_item_preview },
+	    admin_item_preview, 0 },
 	{ METHOD_POST, "/admin/items/#/preview", ADMIN_AUTH_USER, 0,
-	    admin_item_preview_post },
+	    admin_item_preview_post, 0 },
 	{ METHOD_POST, "/admin/items/#/status", ADMIN_AUTH_USER, 0,
-	    admin_item_status_post },
+	    admin_item_status_post, 0 },
 	{ METHOD_POST, "/admin/items/#/translate", ADMIN_AUTH_USER, 0,
-	    admin_item_translate_post },
+	    admin_item_translate_post, 0 },
 	{ METHOD_POST, "/admin/items/#/translation", ADMIN_AUTH_USER, 0,
-	    admin_item_link_post },
+	    admin_item_link_post, 0 },
 	{ METHOD_POST, "/admin/items/#/purge", ADMIN_AUTH_USER, 0,
-	    admin_item_purge_post },
+	    admin_item_purge_post, 0 },
 	{ METHOD_GET, "/admin/items/#/revisions", ADMIN_AUTH_USER, 0,
-	    admin_revision_list },
+	    admin_revision_list, 0 },
 	{ METHOD_GET, "/admin/items/#/diff", ADMIN_AUTH_USER, 0,
-	    admin_revision_diff },
+	    admin_revision_diff, 0 },
 	{ METHOD_POST, "/admin/items/#/restore", ADMIN_AUTH_USER, 0,
-	    admin_revision_restore_post },
+	    admin_revision_restore_post, 0 },
 	{ METHOD_POST, "/admin/items/#/previews", ADMIN_AUTH_USER, 0,
-	    admin_preview_link_post },
+	    admin_preview_link_post, 0 },
 	{ METHOD_POST, "/admin/items/#/previews/#/revoke", ADMIN_AUTH_USER,
-	    0, admin_preview_revoke_post },
+	    0, admin_preview_revoke_post, 0 },
 	{ METHOD_GET, "/admin/preview/*", ADMIN_AUTH_NONE, 0,
-	    admin_preview_show },
-	{ METHOD_GET, "/admin/media/", ADMIN_AUTH_USER, 0, admin_media_list },
+	    admin_preview_show, 0 },
+	{ METHOD_GET, "/admin/media/", ADMIN_AUTH_USER, 0, admin_media_list, 0 },
 	{ METHOD_POST, "/admin/media/", ADMIN_AUTH_USER, 1,
-	    admin_media_upload_post },
+	    admin_media_upload_post, 0 },
 	{ METHOD_GET, "/admin/media/#", ADMIN_AUTH_USER, 0,
-	    admin_media_edit_form },
+	    admin_media_edit_form, 0 },
 	{ METHOD_POST, "/admin/media/#", ADMIN_AUTH_USER, 0,
-	    admin_media_edit_post },
-	{ METHOD_GET, "/admin/orgs/", ADMIN_AUTH_USER, 0, admin_org_list },
+	    admin_media_edit_post, 1 },
+	{ METHOD_GET, "/admin/orgs/", ADMIN_AUTH_USER, 0, admin_org_list, 0 },
 	{ METHOD_POST, "/admin/orgs/", ADMIN_AUTH_USER, 0,
-	    admin_org_new_post },
+	    admin_org_new_post, 1 },
 	{ METHOD_GET, "/admin/orgs/#", ADMIN_AUTH_USER, 0,
-	    admin_org_edit_form },
+	    admin_org_edit_form, 0 },
 	{ METHOD_POST, "/admin/orgs/#", ADMIN_AUTH_USER, 0,
-	    admin_org_edit_post },
-	{ METHOD_GET, "/admin/tags/", ADMIN_AUTH_USER, 0, admin_tag_list },
-	{ METHOD_POST, "/admin/tags/#", ADMIN_AUTH_USER, 0, admin_tag_post },
-	{ METHOD_GET, "/admin/users/", ADMIN_AUTH_USER, 0, admin_user_list },
+	    admin_org_edit_post, 1 },
+	{ METHOD_GET, "/admin/tags/", ADMIN_AUTH_USER, 0, admin_tag_list, 0 },
+	{ METHOD_POST, "/admin/tags/#", ADMIN_AUTH_USER, 0, admin_tag_post, 0 },
+	{ METHOD_GET, "/admin/users/", ADMIN_AUTH_USER, 0, admin_user_list, 0 },
 	{ METHOD_POST, "/admin/users/", ADMIN_AUTH_USER, 0,
-	    admin_user_new_post },
+	    admin_user_new_post, 0 },
 	{ METHOD_GET, "/admin/users/#", ADMIN_AUTH_USER, 0,
-	    admin_user_edit_form },
+	    admin_user_edit_form, 0 },
 	{ METHOD_POST, "/admin/users/#", ADMIN_AUTH_USER, 0,
-	    admin_user_edit_post },
+	    admin_user_edit_post, 0 },
 	{ METHOD_POST, "/admin/users/#/unthrottle", ADMIN_AUTH_USER, 0,
-	    admin_user_unthrottle_post },
+	    admin_user_unthrottle_post, 0 },
 	{ METHOD_GET, "/admin/account", ADMIN_AUTH_USER, 0,
-	    admin_account_form },
+	    admin_account_form, 0 },
 	{ METHOD_POST, "/admin/account/password", ADMIN_AUTH_USER, 0,
-	    admin_account_password_post },
+	    admin_account_password_post, 0 },
 	{ METHOD_POST, "/admin/account/sessions/#/end", ADMIN_AUTH_USER, 0,
-	    admin_account_session_end_post },
+	    admin_account_session_end_post, 0 },
 	{ METHOD_GET, "/admin/account/totp", ADMIN_AUTH_USER, 0,
-	    admin_account_totp_form },
+	    admin_account_totp_form, 0 },
 	{ METHOD_POST, "/admin/account/totp", ADMIN_AUTH_USER, 0,
-	    admin_account_totp_post },
-	{ METHOD_GET, "/admin/audit", ADMIN_AUTH_USER, 0, admin_audit_list },
+	    admin_account_totp_post, 0 },
+	{ METHOD_GET, "/admin/audit", ADMIN_AUTH_USER, 0, admin_audit_list, 0 },
 	{ METHOD_GET, "/admin/settings", ADMIN_AUTH_USER, 0,
-	    admin_settings_form },
+	    admin_settings_form, 0 },
 	{ METHOD_POST, "/admin/settings", ADMIN_AUTH_USER, 0,
-	    admin_settings_post },
+	    admin_settings_post, 0 },
 };
 #define ROUTES_MAX	(sizeof(routes) / sizeof(routes[0]))
 
@@ -262,6 +263,13 @@ admin_set_cookie(struct admin *a, const char *value, long max_age)
 
 	if (rs->set_cookiec == RESP_COOKIES_MAX)
 		return;
+	/*
+	 * The browser keeps the cookie a week longer than the server keeps
+	 * the session: a form posted after the session ended still says
+	 * whose it was, so its text can be held for them (admin_login.c).
+	 */
+	if (max_age > 0)
+		max_age += ADMIN_COOKIE_GRACE;
 	c = arena_printf(a->r->arena, "%s=%s; Path=%s; Max-Age=%ld; "
 	    "HttpOnly; SameSite=Strict%s", admin_cookie_name(a), value,
 	    admin_https(a) ? "/" : "/admin", max_age,
@@ -392,8 +400,8 @@ admin_run_route(struct admin *a, enum method m, const char *path,
 
 	if ((rt = route_find(a, m, path, &status)) == NULL)
 		return status;
-	/* Replays are of editing forms only, never of sign-in or uploads. */
-	if (rt->auth != ADMIN_AUTH_USER || rt->multipart || a->mfa_pending) {
+	/* Replays are of writing forms only (admin_route.holdable). */
+	if (!rt->holdable || a->mfa_pending) {
 		log_warnx("not replaying a held POST to %s", path);
 		return 400;
 	}
@@ -429,6 +437,7 @@ admin_dispatch(struct req *r, struct out *o)
 
 	if ((rt = route_find(a, r->method, r->path, &status)) == NULL)
 		return finish(a, status, o);
+	a->route = rt;
 
 	if (r->method == METHOD_POST) {
 		if (!auth_same_origin(r->origin, r->referer,

@@ -82,6 +82,8 @@ struct	admin {
 	size_t		 bodylen;
 	/* A save held across an expired session, replayed after sign-in. */
 	int		 replay;
+	/* The route being served. */
+	const struct admin_route *route;
 	/* From the route: numbers and a token in the path, in order. */
 	long long	 id;		/* first number ("/admin/items/5") */
 	long long	 id2;		/* second number, 0 if none */
@@ -101,6 +103,12 @@ struct	admin_route {
 	enum admin_auth	 auth;
 	int		 multipart;
 	int		(*handler)(struct admin *, struct out *);
+	/*
+	 * A POST of this route arriving after its session ended is kept
+	 * and replayed after sign-in: the forms that carry an editor's
+	 * writing, never those with passwords, roles or settings.
+	 */
+	int		 holdable;
 };
 
 #define ADMIN_FORM_MAX		(8 * 1024 * 1024) /* urlencoded body bytes */
@@ -234,10 +242,12 @@ int	admin_login_code_form(struct admin *, struct out *);
 int	admin_login_code_post(struct admin *, struct out *);
 int	admin_logout_post(struct admin *, struct out *);
 /*
- * For admin.c: a POST arrived without a usable session.  Keeps an
- * urlencoded body as a held save and answers the sign-in form that
- * carries its token; a multipart body cannot be kept and is refused with
- * the sign-in form and a message.  Returns as a handler.
+ * For admin.c: a POST arrived without a usable session.  If its route is
+ * holdable and the cookie still names the session that ended, keeps the
+ * urlencoded body as a held save for that user and answers the sign-in
+ * form that carries its token; otherwise (an upload, a form with
+ * passwords, no earlier session) answers the sign-in form saying what
+ * was not kept.  Returns as a handler.
  */
 int	admin_login_hold(struct admin *, struct out *);
 /*

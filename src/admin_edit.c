@@ -1585,6 +1585,11 @@ admin_item_edit_form(struct admin *a, struct out *o)
 		return 500;
 	if (c == 0)
 		return 404;
+	/* Who may not read a draft here may not read it in a preview. */
+	if (!workflow_may_see(a->user.role, is_own(a, &e),
+	    admin_may_lang(a, e.lang)))
+		return admin_error(a, o, 403, "Authors see their own items "
+		    "here, translators those in their languages.");
 	add_media_row(a, &e);
 	v = admin_view_new(a, "items");
 	admin_edit_view(a, v, &e, NULL, 0);

@@ -40,17 +40,24 @@ enum	login_state {
 	LOGIN_THROTTLED,	/* too many failures: wait */
 	LOGIN_HELD,		/* session ended; the save is kept */
 	LOGIN_UPLOAD_LOST,	/* session ended; an upload cannot be kept */
+	LOGIN_ENDED,		/* session ended; that form is not kept */
 	LOGIN__MAX
 };
 
 static const char *const login_states[LOGIN__MAX] = {
-	"form", "failed", "throttled", "held", "upload-lost",
+	"form", "failed", "throttled", "held", "upload-lost", "ended",
 };
 
 /* A "next" target: an admin page of ours, nothing else. */
 static const char *
 next_ok(const char *next)
 {
+	const char	*p;
+
+	/* A Location header takes no controls or spaces. */
+	for (p = next; p != NULL && *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f)
+			return NULL;
 	if (next == NULL || strncmp(next, "/admin/", 7) != 0 ||
 	    strstr(next, "//") != NULL || strchr(next, '\\') != NULL ||
 	    strncmp(next, "/admin/login", 12) == 0 || strlen(next) > 1000)
@@ -181,20 +188,18 @@ signed_in(struct admin *a, struct out *o, const char *next,
 {
 	unsigned char	 hash[AUTH_TOKEN_HASH_LEN];
 	const char	*path, *body;
-	long long	 owner;
 	int		 rc;
 
 	if (held != NULL && held[0] != '\0') {
 		if (auth_token_hash(held, hash) != 0)
 			return 400;
-		rc = db_held_take(a->site->db, a->r->arena, hash, &path,
-		    &body, &owner);
+		rc = db_held_take(a->site->db, a->r->arena, hash, a->user.id,
+		    &path, &body);
 		if (rc == -1)
 			return 500;
-		if (rc == 0 || (owner != 0 && owner != a->user.id)) {
-			log_warnx("held save not replayed for %s: %s",
-			    a->user.login, rc == 0 ? "expired or used" :
-			    "it belongs to another account");
+		if (rc == 0) {
+			log_warnx("held save not replayed for %s: expired, "
+			    "used, or another account's", a->user.login);
 			return admin_redirect(a, "/admin/?done=held-gone");
 		}
 		if (admin_form_parse(a, body, strlen(body)) != 0)
@@ -265,7 +270,13 @@ admin_login_post(struct admin *a, struct out *o)
 	    auth_password_hash(pw, newhash) == 0 &&
 	    db_user_set_password(a->site->db, u.id, newhash) == -1)
 		return 500;
-	if (db_login_record(a->site->db, login, a->r->remote_addr, 1) == -1)
+	/*
+	 * With a second factor the sign-in succeeds only with the code: a
+	 * success recorded now would clear the account's failures, and a
+	 * known password would buy unthrottled guesses at the code.
+	 */
+	if (u.totp_len == 0 &&
+	    db_login_record(a->site->db, login, a->r->remote_addr, 1) == -1)
 		return 500;
 	if (session_start(a, &u, u.totp_len > 0) == -1)
 		return 500;
@@ -404,12 +415,26 @@ admin_login_hold(struct admin *a, struct out *o)
 	const char	*cookie;
 	long long	 n, owner = 0;
 
-	/* The caller's route needed a session; login routes do not. */
-	if (a->body == NULL) {
-		log_warnx("POST %s without a session: an upload, not kept",
-		    a->r->path);
-		return login_page(a, o, LOGIN_UPLOAD_LOST, NULL, NULL, NULL,
-		    0);
+	if (a->route == NULL || !a->route->holdable || a->body == NULL) {
+		log_warnx("POST %s without a session: not a form that is "
+		    "kept", a->r->path);
+		return login_page(a, o, a->route != NULL &&
+		    a->route->multipart ? LOGIN_UPLOAD_LOST : LOGIN_ENDED,
+		    NULL, NULL, NULL, 0);
+	}
+	/*
+	 * Kept only for the user whose session ended, named by the cookie
+	 * the browser still has (admin_set_cookie): nobody else's sign-in
+	 * replays it, and a stranger without one cannot leave text here.
+	 */
+	cookie = req_cookie_get(a->r, admin_cookie_name(a));
+	if (cookie != NULL && auth_token_hash(cookie, hash) == 0 &&
+	    db_session_owner(a->site->db, hash, &owner) == -1)
+		return 500;
+	if (owner == 0) {
+		log_warnx("POST %s without a session or an ended one: not "
+		    "kept", a->r->path);
+		return login_page(a, o, LOGIN_ENDED, NULL, NULL, NULL, 0);
 	}
 	if (db_held_count_addr(a->site->db, a->r->remote_addr, &n) == -1)
 		return 500;
@@ -418,17 +443,8 @@ admin_login_hold(struct admin *a, struct out *o)
 		    "already held this hour, not keeping more", a->r->path,
 		    a->r->remote_addr != NULL ? a->r->remote_addr : "?", n);
 		a->r->resp.status = 429;
-		return login_page(a, o, LOGIN_FORM, NULL, NULL, NULL, 0);
+		return login_page(a, o, LOGIN_ENDED, NULL, NULL, NULL, 0);
 	}
-	/*
-	 * The expired session's user, if the cookie still names one: only
-	 * they may have the save replayed (another person signing in on the
-	 * same browser gets their own work, not this).
-	 */
-	cookie = req_cookie_get(a->r, admin_cookie_name(a));
-	if (cookie != NULL && auth_token_hash(cookie, hash) == 0 &&
-	    db_session_owner(a->site->db, hash, &owner) == -1)
-		return 500;
 	auth_token_new(token);
 	if (auth_token_hash(token, hash) != 0)
 		return 500;

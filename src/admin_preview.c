@@ -39,6 +39,7 @@
 #include "slug.h"
 #include "valid.h"
 #include "view.h"
+#include "workflow.h"
 
 #define PREVIEW_NOTE_MAX	200	/* characters: preview_links.note */
 #define PREVIEW_DAYS_MAX	365
@@ -137,16 +138,8 @@ static int
 preview_may_view(const struct admin *a, long long author_id,
     const char *lang)
 {
-	if (admin_is_editor(a))
-		return 1;
-	switch (a->user.role) {
-	case ROLE_AUTHOR:
-		return author_id != 0 && author_id == a->user.id;
-	case ROLE_TRANSLATOR:
-		return lang != NULL && admin_may_lang(a, lang);
-	default:
-		return 0;
-	}
+	return workflow_may_see(a->user.role, author_id != 0 &&
+	    author_id == a->user.id, lang != NULL && admin_may_lang(a, lang));
 }
 
 /*

@@ -124,16 +124,8 @@ struct	names {
 static int
 may_see(const struct admin *a, const struct item_edit *e)
 {
-	if (admin_is_editor(a))
-		return 1;
-	switch (a->user.role) {
-	case ROLE_AUTHOR:
-		return e->author_id != 0 && e->author_id == a->user.id;
-	case ROLE_TRANSLATOR:
-		return admin_may_lang(a, e->lang);
-	default:
-		return 0;
-	}
+	return workflow_may_see(a->user.role, e->author_id != 0 &&
+	    e->author_id == a->user.id, admin_may_lang(a, e->lang));
 }
 
 /* Returns 1 if the signed-in user may restore a revision of the item. */

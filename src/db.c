@@ -599,12 +599,14 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO held_posts (token_hash, path, body, user_id, "
 	"client_addr, created_at, expires_at) VALUES (?, ?, ?, ?, ?, "
 	"UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL ? HOUR)",
+	/* Only its owner's sign-in finds it: another's leaves it be. */
 	[STMT_HELD_GET] =
-	"SELECT id, path, body, user_id FROM held_posts WHERE "
-	"token_hash = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()",
-	[STMT_HELD_USE] =
-	"UPDATE held_posts SET used_at = UTC_TIMESTAMP() WHERE id = ? AND "
-	"used_at IS NULL",
+	"SELECT id, path, body FROM held_posts WHERE token_hash = ? AND "
+	"user_id = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP()",
+	/* Replayed once, and not kept: the text is in a revision now. */
+	[STMT_HELD_USE] = "DELETE FROM held_posts WHERE id = ?",
+	[STMT_HELD_PURGE] =
+	"DELETE FROM held_posts WHERE expires_at < UTC_TIMESTAMP()",
 	[STMT_HELD_COUNT_ADDR] =
 	"SELECT COUNT(*) FROM held_posts WHERE client_addr = ? AND "
 	"created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR",

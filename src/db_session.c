@@ -228,8 +228,15 @@ db_session_lookup(struct db *db, struct arena *a,
 	db_param_int(&p, idle_seconds);
 	if (db_exec(db, STMT_SESSION_LOOKUP, &p) == -1)
 		goto out;
-	if ((rc = db_fetch(db, STMT_SESSION_LOOKUP, a, &row)) == 1)
-		session_from_row(s, &row);
+	if ((rc = db_fetch(db, STMT_SESSION_LOOKUP, a, &row)) == 1) {
+		/* A key of another length would check as zeros: no session. */
+		if (row.v[2].len != AUTH_CSRF_SECRET_LEN) {
+			log_warnx("session %lld: malformed CSRF key",
+			    row.v[0].i);
+			rc = 0;
+		} else
+			session_from_row(s, &row);
+	}
 out:
 	db_done(db, STMT_SESSION_LOOKUP);
 	return rc;
@@ -377,15 +384,16 @@ db_held_put(struct db *db, const unsigned char hash[AUTH_TOKEN_HASH_LEN],
 {
 	struct db_params p;
 
+	/* Expired ones go first: held text is not kept past its time. */
+	if (write1(db, STMT_HELD_PURGE, NULL) < 0)
+		return -1;
 	db_params_init(&p);
 	db_param_blob(&p, hash, AUTH_TOKEN_HASH_LEN);
 	db_param_str(&p, path);
 	db_param_strn(&p, body, len);
-	if (user_id > 0)
-		db_param_int(&p, user_id);
-	else
-		db_param_null(&p);
-	db_param_str(&p, client_addr);
+	db_param_int(&p, user_id);
+	/* "" for none, as db_held_count_addr() counts it. */
+	db_param_str(&p, client_addr != NULL ? client_addr : "");
 	db_param_int(&p, hours);
 	return write1(db, STMT_HELD_INSERT, &p) < 0 ? -1 : 0;
 }
@@ -432,8 +440,8 @@ out:
 
 int
 db_held_take(struct db *db, struct arena *a,
-    const unsigned char hash[AUTH_TOKEN_HASH_LEN], const char **path,
-    const char **body, long long *user_id)
+    const unsigned char hash[AUTH_TOKEN_HASH_LEN], long long user_id,
+    const char **path, const char **body)
 {
 	struct db_params p;
 	struct db_row	 row;
@@ -442,18 +450,18 @@ db_held_take(struct db *db, struct arena *a,
 
 	db_params_init(&p);
 	db_param_blob(&p, hash, AUTH_TOKEN_HASH_LEN);
+	db_param_int(&p, user_id);
 	if (db_exec(db, STMT_HELD_GET, &p) == -1)
 		goto out;
 	if ((rc = db_fetch(db, STMT_HELD_GET, a, &row)) == 1) {
 		id = row.v[0].i;
 		*path = row.v[1].s;
 		*body = row.v[2].s;
-		*user_id = row.v[3].i;
 	}
 	db_done(db, STMT_HELD_GET);
 	if (rc != 1)
 		goto out;
-	/* Whoever marks it used first replays it; a second sign-in not. */
+	/* Whoever removes it first replays it; a second sign-in not. */
 	db_params_init(&p);
 	db_param_int(&p, id);
 	if ((n = write1(db, STMT_HELD_USE, &p)) < 0)

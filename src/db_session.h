@@ -93,8 +93,8 @@ int	db_login_record(struct db *, const char *login, const char *addr,
 int	db_login_clear(struct db *, const char *login, const char *addr);
 
 /*
- * Keeps a POST body for replay after sign-in, for hours hours.  user_id
- * is the expired session's user, or 0 if unknown.
+ * Keeps a POST body for user_id (the ended session's user) to replay
+ * after signing in, for hours hours; removes expired ones first.
  */
 int	db_held_put(struct db *, const unsigned char hash[AUTH_TOKEN_HASH_LEN],
 	    const char *path, const char *body, size_t len, long long user_id,
@@ -109,12 +109,13 @@ int	db_session_owner(struct db *,
 /* Held POSTs from an address in the last hour (a bound on hoarding). */
 int	db_held_count_addr(struct db *, const char *addr, long long *n);
 /*
- * Takes a held POST (once: it is marked used) that has not expired; sets
- * *path, *body (arena), *user_id (0 if unknown); 1/0/-1.
+ * Takes user_id's held POST with this token hash, if it has not expired:
+ * sets *path and *body (arena) and deletes it, so it is replayed once.
+ * Another user's sign-in does not find it.  1/0/-1.
  */
 int	db_held_take(struct db *, struct arena *,
-	    const unsigned char hash[AUTH_TOKEN_HASH_LEN], const char **path,
-	    const char **body, long long *user_id);
+	    const unsigned char hash[AUTH_TOKEN_HASH_LEN], long long user_id,
+	    const char **path, const char **body);
 
 /*
  * Appends an audit_log row.  user_id 0 and object_type NULL mean none.

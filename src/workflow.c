@@ -75,3 +75,19 @@ workflow_may_purge(enum role role, enum item_status st)
 	/* Only what was archived first: a purge is never one click away. */
 	return role == ROLE_ADMIN && st == STATUS_ARCHIVED;
 }
+
+int
+workflow_may_see(enum role role, int is_own, int lang_ok)
+{
+	switch (role) {
+	case ROLE_ADMIN:
+	case ROLE_EDITOR:
+		return 1;
+	case ROLE_AUTHOR:
+		return is_own;
+	case ROLE_TRANSLATOR:
+		return lang_ok;
+	default:
+		return 0;
+	}
+}

@@ -37,5 +37,11 @@ int	workflow_may_edit(enum role, int is_own, int lang_ok,
  * administrators, and only archived items.  Else 0.
  */
 int	workflow_may_purge(enum role, enum item_status st);
+/*
+ * Returns 1 if a user of role may read an item in the admin (its form,
+ * revisions and previews): administrators and editors every item,
+ * authors their own, translators those in their languages.
+ */
+int	workflow_may_see(enum role, int is_own, int lang_ok);
 
 #endif /* !WORKFLOW_H */

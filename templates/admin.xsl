@@ -2,7 +2,7 @@
 <!--
   The admin's own small pages (src/admin.c, src/admin_login.c):
     /page/login[@state @login @next @held @wait]   the sign-in form;
-        @state: form | failed | throttled | held | upload-lost
+        @state: form | failed | throttled | held | upload-lost | ended
     /page/login-code[@state @next @held]           the second factor
     /page/error[@status @reason]                   an error, with text
 -->
@@ -51,6 +51,13 @@
           <p>Your session ended before you saved. Your changes are kept:
           sign in again and they will be saved (or, if someone else saved
           the item meanwhile, shown beside theirs).</p>
+        </div>
+      </xsl:when>
+      <xsl:when test="@state = 'ended'">
+        <div class="error-summary" role="alert">
+          <p>Your session ended before this form was sent, and it was not
+          kept (forms with passwords, roles or settings never are). Sign
+          in and do it again.</p>
         </div>
       </xsl:when>
       <xsl:when test="@state = 'upload-lost'">

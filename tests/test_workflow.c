@@ -117,11 +117,29 @@ test_purge(void)
 	CHECK(!workflow_may_purge(ROLE_ADMIN, STATUS__MAX));
 }
 
+/* Reading follows ownership and languages, never the status. */
+static void
+test_see(void)
+{
+	int	 own, lang;
+
+	for (own = 0; own <= 1; own++)
+		for (lang = 0; lang <= 1; lang++) {
+			CHECK(workflow_may_see(ROLE_ADMIN, own, lang) == 1);
+			CHECK(workflow_may_see(ROLE_EDITOR, own, lang) == 1);
+			CHECK(workflow_may_see(ROLE_AUTHOR, own, lang) == own);
+			CHECK(workflow_may_see(ROLE_TRANSLATOR, own, lang) ==
+			    lang);
+		}
+	CHECK(workflow_may_see(ROLE__MAX, 1, 1) == 0);
+}
+
 int
 main(void)
 {
 	test_transitions();
 	test_edit();
 	test_purge();
+	test_see();
 	return CHECK_DONE();
 }
