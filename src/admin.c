@@ -36,8 +36,9 @@
 #include "util.h"
 #include "view.h"
 
-#define ADMIN_FORM_PAIRS	4000	/* fields of the largest edit form */
-#define ADMIN_COOKIE_GRACE	(7 * 24 * 3600)	/* seconds; see admin_set_cookie */
+#define ADMIN_FORM_PAIRS	4000	/* fields of the largest form */
+/* Seconds the cookie outlives its session: see admin_set_cookie(). */
+#define ADMIN_COOKIE_GRACE	(7 * 24 * 3600)
 
 /*
  * Scripts from our own origin only, for the small enhancements of
@@ -51,7 +52,8 @@ static const char admin_csp[] =
 static const struct admin_route routes[] = {
 	{ METHOD_GET, "/admin/", ADMIN_AUTH_USER, 0, admin_dashboard, 0 },
 	{ METHOD_GET, "/admin/login", ADMIN_AUTH_NONE, 0, admin_login_form, 0 },
-	{ METHOD_POST, "/admin/login", ADMIN_AUTH_NONE, 0, admin_login_post, 0 },
+	{ METHOD_POST, "/admin/login", ADMIN_AUTH_NONE, 0, admin_login_post,
+	    0 },
 	{ METHOD_GET, "/admin/login/code", ADMIN_AUTH_PENDING, 0,
 	    admin_login_code_form, 0 },
 	{ METHOD_POST, "/admin/login/code", ADMIN_AUTH_PENDING, 0,
@@ -93,7 +95,8 @@ static const struct admin_route routes[] = {
 	    0, admin_preview_revoke_post, 0 },
 	{ METHOD_GET, "/admin/preview/*", ADMIN_AUTH_NONE, 0,
 	    admin_preview_show, 0 },
-	{ METHOD_GET, "/admin/media/", ADMIN_AUTH_USER, 0, admin_media_list, 0 },
+	{ METHOD_GET, "/admin/media/", ADMIN_AUTH_USER, 0, admin_media_list,
+	    0 },
 	{ METHOD_POST, "/admin/media/", ADMIN_AUTH_USER, 1,
 	    admin_media_upload_post, 0 },
 	{ METHOD_GET, "/admin/media/#", ADMIN_AUTH_USER, 0,

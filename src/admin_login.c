@@ -29,7 +29,7 @@
 #include "view.h"
 
 #define HELD_HOURS		24	/* a held save waits this long */
-#define HELD_PER_ADDR_HOUR	30	/* held saves one address may leave */
+#define HELD_PER_ADDR_HOUR	30	/* held saves per address and hour */
 #define ADDR_THROTTLE_FREE	7	/* extra failures an address gets */
 #define LOGIN_MAX		64	/* users.login */
 
