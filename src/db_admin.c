@@ -460,20 +460,6 @@ out:
 	return rc;
 }
 
-/* Columns id, lang, slug, name, count. */
-static void
-admin_tag_from_row(void *elem, const struct db_row *r)
-{
-	struct tag	*t = elem;
-
-	memset(t, 0, sizeof(*t));
-	t->id = r->v[0].i;
-	t->lang = r->v[1].s;
-	t->slug = r->v[2].s;
-	t->name = r->v[3].s;
-	t->count = r->v[4].i;
-}
-
 int
 db_admin_tag_list(struct db *db, struct arena *a, const char *lang,
     struct tag **out, size_t *outc)
@@ -485,7 +471,7 @@ db_admin_tag_list(struct db *db, struct arena *a, const char *lang,
 	db_params_init(&p);
 	db_param_str(&p, lang);
 	rc = db_exec_all(db, STMT_ADM_TAG_LIST, &p, a, sizeof(**out),
-	    admin_tag_from_row, &v, outc);
+	    db_tag_from_row, &v, outc);
 	*out = v;
 	return rc;
 }
@@ -503,7 +489,7 @@ db_admin_tag_get(struct db *db, struct arena *a, long long id,
 	if (db_exec(db, STMT_ADM_TAG_GET, &p) == -1)
 		goto out;
 	if ((rc = db_fetch(db, STMT_ADM_TAG_GET, a, &row)) == 1)
-		admin_tag_from_row(t, &row);
+		db_tag_from_row(t, &row);
 out:
 	db_done(db, STMT_ADM_TAG_GET);
 	return rc;

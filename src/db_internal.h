@@ -395,6 +395,8 @@ int	 db_like_pattern(const char *words, char *buf, size_t size);
 
 /* Fills an item from a row of ITEM_COLS (db.c) starting at column 0. */
 void	 db_item_from_row(struct item *, const struct db_row *);
+/* Fills a struct tag from columns id, lang, slug, name, count. */
+void	 db_tag_from_row(void *elem, const struct db_row *);
 /* Fills an organisation from a row of ORG_COLS starting at column first. */
 void	 db_org_from_row(struct org *, const struct db_row *, size_t first);
 

@@ -10,22 +10,17 @@
 #include "db.h"
 #include "db_internal.h"
 
-/* Fills a tag from columns id, lang, slug, name, count. */
-static void
-tag_from_row(struct tag *t, const struct db_row *r)
+void
+db_tag_from_row(void *elem, const struct db_row *r)
 {
+	struct tag	*t = elem;
+
 	memset(t, 0, sizeof(*t));
 	t->id = r->v[0].i;
 	t->lang = r->v[1].s;
 	t->slug = r->v[2].s;
 	t->name = r->v[3].s;
 	t->count = r->v[4].i;
-}
-
-static void
-tag_list_from_row(void *elem, const struct db_row *r)
-{
-	tag_from_row(elem, r);
 }
 
 int
@@ -39,7 +34,7 @@ db_tag_list(struct db *db, struct arena *a, const char *lang,
 	db_params_init(&p);
 	db_param_str(&p, lang);
 	rc = db_exec_all(db, STMT_TAG_LIST, &p, a, sizeof(**out),
-	    tag_list_from_row, &v, outc);
+	    db_tag_from_row, &v, outc);
 	*out = v;
 	return rc;
 }
@@ -60,7 +55,7 @@ db_tag_get(struct db *db, struct arena *a, const char *lang,
 		goto out;
 	rc = db_fetch(db, STMT_TAG_GET, a, &row);
 	if (rc == 1)
-		tag_from_row(t, &row);
+		db_tag_from_row(t, &row);
 out:
 	db_done(db, STMT_TAG_GET);
 	return rc;
